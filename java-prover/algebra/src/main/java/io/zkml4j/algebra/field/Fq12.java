@@ -219,6 +219,21 @@ public final class Fq12 implements Field<Fq12> {
         return acc;
     }
 
+    /** Copies the Montgomery limbs {@code c0 || c1} (48 longs) into {@code dst} at {@code offset}. */
+    public void writeMontgomery(long[] dst, int offset) {
+        c0.writeMontgomery(dst, offset);
+        c1.writeMontgomery(dst, offset + 24);
+    }
+
+    /**
+     * Reads 48 Montgomery limbs {@code c0 || c1} from a flat kernel array (copied).
+     *
+     * @throws io.zkml4j.algebra.InvalidEncodingException if any base-field part is not reduced
+     */
+    public static Fq12 fromMontgomeryLimbs(long[] src, int offset) {
+        return new Fq12(Fq6.fromMontgomeryLimbs(src, offset), Fq6.fromMontgomeryLimbs(src, offset + 24));
+    }
+
     // ---- Predicates and Object ---------------------------------------------------------------
 
     @Override

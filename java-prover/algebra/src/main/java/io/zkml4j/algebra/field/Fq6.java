@@ -205,6 +205,23 @@ public final class Fq6 implements Field<Fq6> {
         return Fq2.NON_RESIDUE.pow(e.mod(order));
     }
 
+    /** Copies the Montgomery limbs {@code c0 || c1 || c2} (24 longs) into {@code dst} at {@code offset}. */
+    public void writeMontgomery(long[] dst, int offset) {
+        c0.writeMontgomery(dst, offset);
+        c1.writeMontgomery(dst, offset + 8);
+        c2.writeMontgomery(dst, offset + 16);
+    }
+
+    /**
+     * Reads 24 Montgomery limbs {@code c0 || c1 || c2} from a flat kernel array (copied).
+     *
+     * @throws io.zkml4j.algebra.InvalidEncodingException if any base-field part is not reduced
+     */
+    public static Fq6 fromMontgomeryLimbs(long[] src, int offset) {
+        return new Fq6(Fq2.fromMontgomeryLimbs(src, offset), Fq2.fromMontgomeryLimbs(src, offset + 8),
+                Fq2.fromMontgomeryLimbs(src, offset + 16));
+    }
+
     // ---- Predicates and Object ---------------------------------------------------------------
 
     @Override

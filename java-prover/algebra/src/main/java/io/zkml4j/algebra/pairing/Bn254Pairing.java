@@ -4,6 +4,7 @@ import io.zkml4j.algebra.Bn254;
 import io.zkml4j.algebra.field.Fq;
 import io.zkml4j.algebra.field.Fq12;
 import io.zkml4j.algebra.field.Fq2;
+import io.zkml4j.algebra.internal.Fq2Kernel;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +22,9 @@ import java.util.Objects;
  *       line formulas for the D-type twist are those of Costello, Lange, Naehrig (PKC 2010) and Aranha,
  *       Karabina, Longa, Gebotys, López, "Faster explicit formulas for computing pairings over ordinary
  *       curves" (Eurocrypt 2011; the formulas surveyed in Aranha et al., "The realm of the pairings",
- *       SAC 2013). Each line {@code d0 + d3·w + d4·w³} is absorbed with {@link Fq12#mulBy034}. Two final
- *       lines through {@code π(Q)} and {@code −π²(Q)} complete the loop; since {@code x > 0} no final
- *       conjugation is needed.</li>
+ *       SAC 2013). Each line {@code d0 + d3·w + d4·w³} is absorbed with a sparse multiplication (13 M₂,
+ *       the flat twin of {@link Fq12#mulBy034}). Two final lines through {@code π(Q)} and
+ *       {@code −π²(Q)} complete the loop; since {@code x > 0} no final conjugation is needed.</li>
  *   <li><b>Final exponentiation</b> by {@code (p¹² − 1)/r}: the easy part {@code (p⁶ − 1)(p² + 1)} with
  *       one Fq12 inversion and Frobenius maps, then the hard part {@code (p⁴ − p² + 1)/r} with the
  *       vectorial addition chain of Scott, Benger, Charlemagne, Domínguez Pérez, Kachisa, "On the final
@@ -37,6 +38,11 @@ import java.util.Objects;
  * from the twist's r-torsion). Nothing here checks it; the point decoders must. The point at infinity is
  * written {@code (0, 0)} and makes its pair contribute 1 (see {@link PairingInput}).
  *
+ * <p>Implementation: the loop and the exponentiation run on flat Montgomery limbs (a package-private
+ * Fq12 kernel mirroring the immutable {@link io.zkml4j.algebra.field.Fq6}/{@link Fq12} formulas), so
+ * the hot path allocates nothing per field operation; values cross the API as immutable {@link Fq12} and
+ * {@link Gt}. Every method is thread-safe (each call has its own scratch space).
+ *
  * <p>Not constant time: the loop's shape depends only on public constants, but the field arithmetic
  * is not hardened against timing attacks; pairings in Groth16 verification act on public data.
  */
@@ -48,20 +54,20 @@ public final class Bn254Pairing {
     /** Signed digits of {@code x}, least significant first, for exponentiation by x in the final step. */
     private static final int[] X_NAF = naf(Bn254.X);
 
-    /** The twist's constant {@code b' = 3/ξ}, times 3 (the doubling formula's {@code 3b'}). */
-    private static final Fq2 THREE_B_TWIST = Fq2.NON_RESIDUE.inverse().mul(Fq.of(9));
+    /** The twist's constant {@code b' = 3/ξ}, times 3 (the doubling formula's {@code 3b'}), as Montgomery limbs. */
+    private static final long[] THREE_B_TWIST = limbs(Fq2.NON_RESIDUE.inverse().mul(Fq.of(9)));
 
-    private static final Fq TWO_INV = Fq.of(2).inverse();
+    private static final long[] TWO_INV = Fq.of(2).inverse().montgomeryLimbs();
 
     /**
      * The p-power Frobenius endomorphism on the twist: {@code π(x, y) = (x̄·γ₁, ȳ·γ₂)} with
      * {@code γ₁ = ξ^((p − 1)/3)}, {@code γ₂ = ξ^((p − 1)/2)}; and {@code π²(x, y) = (x·γ₃, y·γ₄)} with
      * {@code γ₃ = ξ^((p² − 1)/3)}, {@code γ₄ = ξ^((p² − 1)/2)}. Derived from ξ and p at class init.
      */
-    private static final Fq2 PI_X = powXi(Bn254.P.subtract(BigInteger.ONE).divide(BigInteger.valueOf(3)));
-    private static final Fq2 PI_Y = powXi(Bn254.P.subtract(BigInteger.ONE).shiftRight(1));
-    private static final Fq2 PI2_X = powXi(Bn254.P.pow(2).subtract(BigInteger.ONE).divide(BigInteger.valueOf(3)));
-    private static final Fq2 PI2_Y = powXi(Bn254.P.pow(2).subtract(BigInteger.ONE).shiftRight(1));
+    private static final long[] PI_X = limbs(powXi(Bn254.P.subtract(BigInteger.ONE).divide(BigInteger.valueOf(3))));
+    private static final long[] PI_Y = limbs(powXi(Bn254.P.subtract(BigInteger.ONE).shiftRight(1)));
+    private static final long[] PI2_X = limbs(powXi(Bn254.P.pow(2).subtract(BigInteger.ONE).divide(BigInteger.valueOf(3))));
+    private static final long[] PI2_Y = limbs(powXi(Bn254.P.pow(2).subtract(BigInteger.ONE).shiftRight(1)));
 
     private Bn254Pairing() {
     }
@@ -82,55 +88,10 @@ public final class Bn254Pairing {
      * (each pair adds only its line evaluations). Trivial pairs are skipped; an empty list gives 1.
      */
     public static Fq12 millerLoop(List<PairingInput> pairs) {
-        List<PairingInput> live = new ArrayList<>(pairs.size());
-        for (PairingInput pair : pairs) {
-            if (!Objects.requireNonNull(pair, "pair").isTrivial()) {
-                live.add(pair);
-            }
-        }
-        int n = live.size();
-        if (n == 0) {
-            return Fq12.ONE;
-        }
-        G2Projective[] t = new G2Projective[n];
-        Fq[] px = new Fq[n];
-        Fq[] py = new Fq[n];
-        Fq2[] qx = new Fq2[n];
-        Fq2[] qy = new Fq2[n];
-        Fq2[] qyNeg = new Fq2[n];
-        for (int i = 0; i < n; i++) {
-            PairingInput pair = live.get(i);
-            px[i] = pair.px();
-            py[i] = pair.py();
-            qx[i] = pair.qx();
-            qy[i] = pair.qy();
-            qyNeg[i] = qy[i].neg();
-            t[i] = new G2Projective(qx[i], qy[i], Fq2.ONE);
-        }
-        Fq12 f = Fq12.ONE;
-        for (int bit = LOOP_NAF.length - 2; bit >= 0; bit--) {
-            if (bit != LOOP_NAF.length - 2) {
-                f = f.square();
-            }
-            for (int i = 0; i < n; i++) {
-                f = t[i].doubleStep(f, px[i], py[i]);
-            }
-            int digit = LOOP_NAF[bit];
-            if (digit != 0) {
-                for (int i = 0; i < n; i++) {
-                    f = t[i].addStep(f, qx[i], digit > 0 ? qy[i] : qyNeg[i], px[i], py[i]);
-                }
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            Fq2 q1x = qx[i].conjugate().mul(PI_X);
-            Fq2 q1y = qy[i].conjugate().mul(PI_Y);
-            Fq2 q2x = qx[i].mul(PI2_X);
-            Fq2 q2y = qy[i].mul(PI2_Y).neg();
-            f = t[i].addStep(f, q1x, q1y, px[i], py[i]);
-            f = t[i].addStep(f, q2x, q2y, px[i], py[i]);
-        }
-        return f;
+        Engine engine = new Engine();
+        long[] f = new long[Fq12Kernel.FQ12];
+        engine.millerLoop(f, pairs);
+        return Fq12.fromMontgomeryLimbs(f, 0);
     }
 
     /**
@@ -141,30 +102,13 @@ public final class Bn254Pairing {
      * @throws ArithmeticException if {@code f} is zero (no Miller loop produces zero)
      */
     public static Gt finalExponentiation(Fq12 f) {
-        // easy part: f^((p⁶ − 1)(p² + 1)); afterwards the value is in the cyclotomic subgroup
-        Fq12 g = f.conjugate().mul(f.inverse());
-        g = g.frobenius(2).mul(g);
-        // hard part: g^((p⁴ − p² + 1)/r) = g^(λ0 + λ1·p + λ2·p² + λ3·p³), with λ3 = 1, λ2 = 6x² + 1,
-        // λ1 = −36x³ − 18x² − 12x + 1, λ0 = −36x³ − 30x² − 18x − 2 (Scott et al. 2009, §5)
-        Fq12 fx = expByX(g);
-        Fq12 fx2 = expByX(fx);
-        Fq12 fx3 = expByX(fx2);
-        Fq12 y0 = g.frobenius(1).mul(g.frobenius(2)).mul(g.frobenius(3));
-        Fq12 y1 = g.conjugate();
-        Fq12 y2 = fx2.frobenius(2);
-        Fq12 y3 = fx.frobenius(1).conjugate();
-        Fq12 y4 = fx.mul(fx2.frobenius(1)).conjugate();
-        Fq12 y5 = fx2.conjugate();
-        Fq12 y6 = fx3.mul(fx3.frobenius(1)).conjugate();
-        // y0 · y1² · y2⁶ · y3¹² · y4¹⁸ · y5³⁰ · y6³⁶
-        Fq12 t0 = y6.cyclotomicSquare().mul(y4).mul(y5);
-        Fq12 t1 = y3.mul(y5).mul(t0);
-        t0 = t0.mul(y2);
-        t1 = t1.cyclotomicSquare().mul(t0).cyclotomicSquare();
-        t0 = t1.mul(y1);
-        t1 = t1.mul(y0);
-        t0 = t0.cyclotomicSquare();
-        return new Gt(t0.mul(t1));
+        if (f.isZero()) {
+            throw new ArithmeticException("Final exponentiation of zero");
+        }
+        long[] flat = new long[Fq12Kernel.FQ12];
+        f.writeMontgomery(flat, 0);
+        new Engine().finalExponentiation(flat);
+        return new Gt(Fq12.fromMontgomeryLimbs(flat, 0));
     }
 
     /** The optimal ate pairing {@code e(P, Q)} of valid points (see the class contract). */
@@ -184,25 +128,14 @@ public final class Bn254Pairing {
      * EVM chunks is the caller's job.
      */
     public static boolean pairingCheck(List<PairingInput> pairs) {
-        return finalExponentiation(millerLoop(pairs)).isOne();
+        Engine engine = new Engine();
+        long[] f = new long[Fq12Kernel.FQ12];
+        engine.millerLoop(f, pairs);
+        engine.finalExponentiation(f);
+        return engine.kernel.isOne(f, 0);
     }
 
     // ---- Internals ---------------------------------------------------------------------------
-
-    /** {@code g^x} for g in the cyclotomic subgroup, with the NAF of x and conjugation as inversion. */
-    private static Fq12 expByX(Fq12 g) {
-        Fq12 gInv = g.conjugate();
-        Fq12 acc = g; // the top digit of a NAF is 1
-        for (int i = X_NAF.length - 2; i >= 0; i--) {
-            acc = acc.cyclotomicSquare();
-            if (X_NAF[i] > 0) {
-                acc = acc.mul(g);
-            } else if (X_NAF[i] < 0) {
-                acc = acc.mul(gInv);
-            }
-        }
-        return acc;
-    }
 
     /** The non-adjacent form of {@code k > 0}: digits in {−1, 0, 1}, least significant first. */
     static int[] naf(BigInteger k) {
@@ -225,66 +158,225 @@ public final class Bn254Pairing {
         return Fq2.NON_RESIDUE.pow(e.mod(order));
     }
 
-    /**
-     * The Miller loop's running point T on the twist, in homogeneous projective coordinates
-     * {@code (X : Y : Z)} with {@code x = X/Z, y = Y/Z}. Mutable, confined to one loop.
-     */
-    private static final class G2Projective {
-        private Fq2 x;
-        private Fq2 y;
-        private Fq2 z;
+    private static long[] limbs(Fq2 a) {
+        long[] out = new long[Fq12Kernel.FQ2];
+        a.writeMontgomery(out, 0);
+        return out;
+    }
 
-        G2Projective(Fq2 x, Fq2 y, Fq2 z) {
-            this.x = x;
-            this.y = y;
-            this.z = z;
+    /**
+     * One pairing computation on flat Montgomery limbs ({@link Fq12Kernel}), allocation-free after
+     * construction apart from the per-pair state. Not thread-safe; one per call.
+     */
+    private static final class Engine {
+
+        /** Per-pair state: T = (X : Y : Z) projective on the twist, Q affine, −Q.y, P affine. */
+        private static final int X = 0, Y = 8, Z = 16, QX = 24, QY = 32, QY_NEG = 40, PX = 48, PY = 52, STRIDE = 56;
+
+        final Fq12Kernel kernel = new Fq12Kernel();
+        private final Fq2Kernel f2 = new Fq2Kernel(Fq.KERNEL);
+        private final long[] s = new long[10 * Fq12Kernel.FQ2];   // line-step scratch
+        private final long[] line = new long[3 * Fq12Kernel.FQ2]; // d0, d3, d4
+        private final long[] q = new long[4 * Fq12Kernel.FQ2];    // π(Q), −π²(Q)
+
+        /** {@code f ← Π millerLoop(pair)} over the non-trivial pairs, sharing the squarings of f. */
+        void millerLoop(long[] f, List<PairingInput> pairs) {
+            List<PairingInput> live = new ArrayList<>(pairs.size());
+            for (PairingInput pair : pairs) {
+                if (!Objects.requireNonNull(pair, "pair").isTrivial()) {
+                    live.add(pair);
+                }
+            }
+            kernel.setOne(f, 0);
+            int n = live.size();
+            if (n == 0) {
+                return;
+            }
+            long[] st = new long[n * STRIDE];
+            for (int i = 0; i < n; i++) {
+                PairingInput pair = live.get(i);
+                int o = i * STRIDE;
+                pair.qx().writeMontgomery(st, o + X);
+                pair.qy().writeMontgomery(st, o + Y);
+                f2.setOne(st, o + Z);
+                pair.qx().writeMontgomery(st, o + QX);
+                pair.qy().writeMontgomery(st, o + QY);
+                f2.neg(st, o + QY_NEG, st, o + QY);
+                pair.px().writeMontgomery(st, o + PX);
+                pair.py().writeMontgomery(st, o + PY);
+            }
+            for (int bit = LOOP_NAF.length - 2; bit >= 0; bit--) {
+                if (bit != LOOP_NAF.length - 2) {
+                    kernel.square12(f, 0, f, 0);
+                }
+                for (int o = 0; o < st.length; o += STRIDE) {
+                    doubleStep(st, o);
+                    kernel.mulBy034(f, 0, f, 0, line, 0);
+                }
+                int digit = LOOP_NAF[bit];
+                if (digit != 0) {
+                    for (int o = 0; o < st.length; o += STRIDE) {
+                        addStep(st, o, st, o + QX, digit > 0 ? o + QY : o + QY_NEG);
+                        kernel.mulBy034(f, 0, f, 0, line, 0);
+                    }
+                }
+            }
+            for (int o = 0; o < st.length; o += STRIDE) {
+                // π(Q) = (conj(qx)·γ₁, conj(qy)·γ₂), −π²(Q) = (qx·γ₃, −qy·γ₄)
+                System.arraycopy(st, o + QX, q, 0, 8);
+                Fq.KERNEL.neg(q, 4, q, 4);
+                f2.mul(q, 0, q, 0, PI_X, 0);
+                System.arraycopy(st, o + QY, q, 8, 8);
+                Fq.KERNEL.neg(q, 12, q, 12);
+                f2.mul(q, 8, q, 8, PI_Y, 0);
+                f2.mul(q, 16, st, o + QX, PI2_X, 0);
+                f2.mul(q, 24, st, o + QY, PI2_Y, 0);
+                f2.neg(q, 24, q, 24);
+                addStep(st, o, q, 0, 8);
+                kernel.mulBy034(f, 0, f, 0, line, 0);
+                addStep(st, o, q, 16, 24);
+                kernel.mulBy034(f, 0, f, 0, line, 0);
+            }
         }
 
         /**
-         * T ← 2T and returns {@code f·l_{T,T}(P)}, with the tangent line scaled to
+         * T ← 2T, and the tangent line at P into {@link #line}, scaled to
          * {@code −2YZ·yP + 3X²·xP·w + (3b'Z² − Y²)·w³} (Aranha et al. 2011, eq. 10, D-type twist).
          */
-        Fq12 doubleStep(Fq12 f, Fq px, Fq py) {
-            Fq2 a = x.mul(y).mul(TWO_INV);      // XY/2
-            Fq2 b = y.square();                 // Y²
-            Fq2 c = z.square();                 // Z²
-            Fq2 e = c.mul(THREE_B_TWIST);       // 3b'Z²
-            Fq2 ff = e.dbl().add(e);            // 9b'Z²
-            Fq2 g = b.add(ff).mul(TWO_INV);     // (Y² + 9b'Z²)/2
-            Fq2 h = y.add(z).square().sub(b).sub(c); // 2YZ
-            Fq2 j = x.square();                 // X²
-            Fq2 e2 = e.square();
-            Fq2 d0 = h.neg().mul(py);
-            Fq2 d3 = j.dbl().add(j).mul(px);
-            Fq2 d4 = e.sub(b);
-            x = a.mul(b.sub(ff));
-            y = g.square().sub(e2.dbl().add(e2));
-            z = b.mul(h);
-            return f.mulBy034(d0, d3, d4);
+        private void doubleStep(long[] st, int o) {
+            final int a = 0, b = 8, c = 16, e = 24, ff = 32, g = 40, h = 48, j = 56, e2 = 64, tmp = 72;
+            f2.mul(s, a, st, o + X, st, o + Y);
+            f2.mulByFq(s, a, s, a, TWO_INV, 0);             // XY/2
+            f2.square(s, b, st, o + Y);                     // Y²
+            f2.square(s, c, st, o + Z);                     // Z²
+            f2.mul(s, e, s, c, THREE_B_TWIST, 0);           // 3b'Z²
+            f2.dbl(s, ff, s, e);
+            f2.add(s, ff, s, ff, s, e);                     // 9b'Z²
+            f2.add(s, g, s, b, s, ff);
+            f2.mulByFq(s, g, s, g, TWO_INV, 0);             // (Y² + 9b'Z²)/2
+            f2.add(s, h, st, o + Y, st, o + Z);
+            f2.square(s, h, s, h);
+            f2.sub(s, h, s, h, s, b);
+            f2.sub(s, h, s, h, s, c);                       // 2YZ
+            f2.square(s, j, st, o + X);                     // X²
+            f2.square(s, e2, s, e);                         // (3b'Z²)²
+            f2.neg(s, tmp, s, h);
+            f2.mulByFq(line, 0, s, tmp, st, o + PY);        // d0 = −2YZ·yP
+            f2.dbl(s, tmp, s, j);
+            f2.add(s, tmp, s, tmp, s, j);
+            f2.mulByFq(line, 8, s, tmp, st, o + PX);        // d3 = 3X²·xP
+            f2.sub(line, 16, s, e, s, b);                   // d4 = 3b'Z² − Y²
+            f2.sub(s, tmp, s, b, s, ff);
+            f2.mul(st, o + X, s, a, s, tmp);                // X3 = XY/2·(Y² − 9b'Z²)
+            f2.square(s, tmp, s, g);
+            f2.sub(s, tmp, s, tmp, s, e2);
+            f2.sub(s, tmp, s, tmp, s, e2);
+            f2.sub(st, o + Y, s, tmp, s, e2);               // Y3 = G² − 3E²
+            f2.mul(st, o + Z, s, b, s, h);                  // Z3 = Y²·2YZ
         }
 
         /**
-         * T ← T + (qx, qy) (mixed addition, the second point affine) and returns {@code f·l_{T,Q}(P)},
-         * with the line scaled to {@code λ·yP − θ·xP·w + (θ·qx − λ·qy)·w³} where {@code θ = Y − qy·Z},
-         * {@code λ = X − qx·Z}. Requires {@code T ≠ ±Q} except for the loop's very last line, where
-         * {@code T = −Q} gives the vertical line (still correct after the final exponentiation).
+         * T ← T + Q for affine Q = (q[qxo], q[qyo]) (mixed addition), and the line through T and Q at P
+         * into {@link #line}, scaled to {@code λ·yP − θ·xP·w + (θ·qx − λ·qy)·w³} with
+         * {@code θ = Y − qy·Z}, {@code λ = X − qx·Z}. Requires {@code T ≠ ±Q} except for the loop's last
+         * line, where {@code T = −Q} gives the vertical line (still correct after the final exponentiation).
          */
-        Fq12 addStep(Fq12 f, Fq2 qx, Fq2 qy, Fq px, Fq py) {
-            Fq2 theta = y.sub(qy.mul(z));
-            Fq2 lambda = x.sub(qx.mul(z));
-            Fq2 c = theta.square();
-            Fq2 d = lambda.square();
-            Fq2 e = lambda.mul(d);
-            Fq2 ff = z.mul(c);
-            Fq2 g = x.mul(d);
-            Fq2 h = e.add(ff).sub(g.dbl());
-            Fq2 d0 = lambda.mul(py);
-            Fq2 d3 = theta.neg().mul(px);
-            Fq2 d4 = theta.mul(qx).sub(lambda.mul(qy));
-            x = lambda.mul(h);
-            y = theta.mul(g.sub(h)).sub(y.mul(e));
-            z = z.mul(e);
-            return f.mulBy034(d0, d3, d4);
+        private void addStep(long[] st, int o, long[] q, int qxo, int qyo) {
+            final int theta = 0, lambda = 8, c = 16, d = 24, e = 32, ff = 40, g = 48, h = 56, tmp = 64;
+            f2.mul(s, tmp, q, qyo, st, o + Z);
+            f2.sub(s, theta, st, o + Y, s, tmp);            // θ = Y − qy·Z
+            f2.mul(s, tmp, q, qxo, st, o + Z);
+            f2.sub(s, lambda, st, o + X, s, tmp);           // λ = X − qx·Z
+            f2.square(s, c, s, theta);
+            f2.square(s, d, s, lambda);
+            f2.mul(s, e, s, lambda, s, d);                  // λ³
+            f2.mul(s, ff, st, o + Z, s, c);                 // Zθ²
+            f2.mul(s, g, st, o + X, s, d);                  // Xλ²
+            f2.add(s, h, s, e, s, ff);
+            f2.sub(s, h, s, h, s, g);
+            f2.sub(s, h, s, h, s, g);                       // λ³ + Zθ² − 2Xλ²
+            f2.mulByFq(line, 0, s, lambda, st, o + PY);     // d0 = λ·yP
+            f2.neg(s, tmp, s, theta);
+            f2.mulByFq(line, 8, s, tmp, st, o + PX);        // d3 = −θ·xP
+            f2.mul(s, tmp, s, theta, q, qxo);
+            f2.mul(line, 16, s, lambda, q, qyo);
+            f2.sub(line, 16, s, tmp, line, 16);             // d4 = θ·qx − λ·qy
+            f2.mul(st, o + X, s, lambda, s, h);             // X3 = λH
+            f2.sub(s, tmp, s, g, s, h);
+            f2.mul(s, tmp, s, theta, s, tmp);
+            f2.mul(s, c, st, o + Y, s, e);
+            f2.sub(st, o + Y, s, tmp, s, c);                // Y3 = θ(G − H) − Yλ³
+            f2.mul(st, o + Z, st, o + Z, s, e);             // Z3 = Zλ³
+        }
+
+        // Final-exponentiation buffers, 48 longs each, in one array.
+        private static final int G = 0, FX = 48, FX2 = 96, FX3 = 144, T0 = 192, T1 = 240, U = 288, W = 336,
+                INV = 384, SIZE = 432;
+        private final long[] x = new long[SIZE];
+
+        /** {@code f ← f^((p¹² − 1)/r)} in place; f must be non-zero. See {@link Bn254Pairing#finalExponentiation}. */
+        void finalExponentiation(long[] f) {
+            Fq12Kernel k = kernel;
+            // easy part: g = f^((p⁶ − 1)(p² + 1))
+            k.inverse12(x, INV, f, 0);
+            k.conjugate12(x, G, f, 0);
+            k.mul12(x, G, x, G, x, INV);
+            k.frobenius12(x, U, x, G, 2);
+            k.mul12(x, G, x, U, x, G);
+            // hard part (Scott et al. 2009): g^(λ0 + λ1·p + λ2·p² + λ3·p³)
+            expByX(FX, G);
+            expByX(FX2, FX);
+            expByX(FX3, FX2);
+            // t0 = y6² · y4 · y5 with y6 = conj(fx3 · fx3^p), y4 = conj(fx · fx2^p), y5 = conj(fx2)
+            k.frobenius12(x, U, x, FX3, 1);
+            k.mul12(x, U, x, U, x, FX3);
+            k.conjugate12(x, U, x, U);                      // y6
+            k.cyclotomicSquare12(x, T0, x, U);
+            k.frobenius12(x, U, x, FX2, 1);
+            k.mul12(x, U, x, U, x, FX);
+            k.conjugate12(x, U, x, U);                      // y4
+            k.mul12(x, T0, x, T0, x, U);
+            k.conjugate12(x, W, x, FX2);                    // y5
+            k.mul12(x, T0, x, T0, x, W);
+            // t1 = y3 · y5 · t0 with y3 = conj(fx^p)
+            k.frobenius12(x, U, x, FX, 1);
+            k.conjugate12(x, U, x, U);                      // y3
+            k.mul12(x, T1, x, U, x, W);
+            k.mul12(x, T1, x, T1, x, T0);
+            // t0 = t0 · y2 with y2 = fx2^(p²)
+            k.frobenius12(x, U, x, FX2, 2);
+            k.mul12(x, T0, x, T0, x, U);
+            // t1 = (t1² · t0)²
+            k.cyclotomicSquare12(x, T1, x, T1);
+            k.mul12(x, T1, x, T1, x, T0);
+            k.cyclotomicSquare12(x, T1, x, T1);
+            // t0 = (t1 · y1)² with y1 = conj(g)
+            k.conjugate12(x, U, x, G);
+            k.mul12(x, T0, x, T1, x, U);
+            k.cyclotomicSquare12(x, T0, x, T0);
+            // t1 = t1 · y0 with y0 = g^p · g^(p²) · g^(p³)
+            k.frobenius12(x, U, x, G, 1);
+            k.frobenius12(x, W, x, G, 2);
+            k.mul12(x, U, x, U, x, W);
+            k.frobenius12(x, W, x, G, 3);
+            k.mul12(x, U, x, U, x, W);
+            k.mul12(x, T1, x, T1, x, U);
+            k.mul12(f, 0, x, T0, x, T1);
+        }
+
+        /** {@code x[out] = x[in]^x} (x the BN parameter) for x[in] in the cyclotomic subgroup; uses INV as scratch. */
+        private void expByX(int out, int in) {
+            Fq12Kernel k = kernel;
+            k.conjugate12(x, INV, x, in);
+            System.arraycopy(x, in, x, out, Fq12Kernel.FQ12); // the top NAF digit is 1
+            for (int i = X_NAF.length - 2; i >= 0; i--) {
+                k.cyclotomicSquare12(x, out, x, out);
+                if (X_NAF[i] > 0) {
+                    k.mul12(x, out, x, out, x, in);
+                } else if (X_NAF[i] < 0) {
+                    k.mul12(x, out, x, out, x, INV);
+                }
+            }
         }
     }
 }
