@@ -5,7 +5,7 @@ import java.math.BigInteger;
 
 /**
  * An element of one of the BN254 curve groups, as an immutable value written additively. Implemented
- * by {@link G1Affine} and {@link G1Jacobian} (and the G2 types).
+ * by {@link G1Affine}, {@link G1Jacobian}, {@link G2Affine} and {@link G2Jacobian}.
  *
  * <p>Every operation returns a new value; {@code equals} is equality of group elements (for Jacobian
  * points regardless of the chosen {@code Z}).

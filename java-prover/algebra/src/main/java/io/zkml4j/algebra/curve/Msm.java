@@ -2,6 +2,7 @@ package io.zkml4j.algebra.curve;
 
 import io.zkml4j.algebra.field.Fr;
 import io.zkml4j.algebra.internal.G1Kernel;
+import io.zkml4j.algebra.internal.G2Kernel;
 
 /**
  * Multi-scalar multiplication {@code Σ [s_i] P_i} over BN254 G1 and G2 (the bulk of Groth16 proving),
@@ -53,6 +54,40 @@ public final class Msm {
     /** As {@link #g1(long[], long[], int)} on the calling thread only (for callers that parallelise above). */
     public static G1Jacobian g1Sequential(long[] points, long[] scalars, int n) {
         return G1Jacobian.wrap(Pippenger.msm(G1Kernel::new, points, scalars, n, false));
+    }
+
+    /**
+     * {@code Σ [scalars[i]] points[i]} in G2.
+     *
+     * @throws IllegalArgumentException if the arrays differ in length
+     */
+    public static G2Jacobian g2(G2Affine[] points, Fr[] scalars) {
+        requireSameLength(points.length, scalars.length);
+        int n = points.length;
+        long[] flatPoints = new long[G2Kernel.AFFINE_LONGS * n];
+        long[] flatScalars = new long[4 * n];
+        for (int i = 0; i < n; i++) {
+            points[i].writeMontgomery(flatPoints, G2Kernel.AFFINE_LONGS * i);
+            scalars[i].writeMontgomery(flatScalars, 4 * i);
+        }
+        return g2(flatPoints, flatScalars, n);
+    }
+
+    /**
+     * {@code Σ [s_i] P_i} in G2 on flat arrays.
+     *
+     * @param points {@code n} affine G2 points, 16 Montgomery limbs each ({@code x.c0, x.c1, y.c0, y.c1};
+     *     all zero for infinity), as written by {@link G2Affine#writeMontgomery}
+     * @param scalars {@code n} Fr elements as Montgomery limbs, 4 each
+     * @throws IllegalArgumentException if an array is shorter than {@code n} elements
+     */
+    public static G2Jacobian g2(long[] points, long[] scalars, int n) {
+        return G2Jacobian.wrap(Pippenger.msm(G2Kernel::new, points, scalars, n, true));
+    }
+
+    /** As {@link #g2(long[], long[], int)} on the calling thread only. */
+    public static G2Jacobian g2Sequential(long[] points, long[] scalars, int n) {
+        return G2Jacobian.wrap(Pippenger.msm(G2Kernel::new, points, scalars, n, false));
     }
 
     static void requireSameLength(int points, int scalars) {

@@ -206,4 +206,75 @@ class MsmTest {
             assertThat(sum).as("c = %s", c).isEqualTo(v);
         }
     }
+
+    // ---- G2 ------------------------------------------------------------------------------------
+
+    /** G2 points {@code [a + i·b]G2} with their discrete logs. */
+    record Bases2(G2Affine[] points, Fr[] logs) {
+        static Bases2 of(int n, SplittableRandom rng) {
+            Fr a = Fr.random(rng), b = Fr.random(rng);
+            G2Jacobian step = G2Jacobian.GENERATOR.mul(b);
+            G2Jacobian[] jac = new G2Jacobian[n];
+            Fr[] logs = new Fr[n];
+            G2Jacobian cur = G2Jacobian.GENERATOR.mul(a);
+            Fr log = a;
+            for (int i = 0; i < n; i++) {
+                jac[i] = cur;
+                logs[i] = log;
+                cur = cur.add(step);
+                log = log.add(b);
+            }
+            return new Bases2(G2Jacobian.toAffine(jac), logs);
+        }
+
+        G2Jacobian expected(Fr[] scalars) {
+            Fr e = Fr.ZERO;
+            for (int i = 0; i < scalars.length; i++) {
+                e = e.add(scalars[i].mul(logs[i]));
+            }
+            return G2Jacobian.GENERATOR.mul(e);
+        }
+    }
+
+    @ParameterizedTest(name = "n = {0}")
+    @ValueSource(ints = {1, 2, 3, 17, 100, 300})
+    void g2RandomScalarsMatchTheDiscreteLogOracle(int n) {
+        SplittableRandom rng = Seeds.rng("msm2-random-" + n);
+        Bases2 bases = Bases2.of(n, rng);
+        Fr[] s = scalars(n, i -> Fr.random(rng));
+        assertThat(Msm.g2(bases.points(), s)).isEqualTo(bases.expected(s));
+    }
+
+    @Test
+    void g2IndependentPointsMatchTheNaiveSum() {
+        SplittableRandom rng = Seeds.rng("msm2-naive");
+        int n = 9;
+        G2Affine[] p = new G2Affine[n];
+        Fr[] s = new Fr[n];
+        G2Jacobian naive = G2Jacobian.INFINITY;
+        for (int i = 0; i < n; i++) {
+            p[i] = G2Affine.GENERATOR.mul(Fr.random(rng));
+            s[i] = i % 3 == 0 ? Fr.of(i - 4) : Fr.random(rng);
+            naive = naive.add(p[i].toJacobian().mul(s[i]));
+        }
+        assertThat(Msm.g2(p, s)).isEqualTo(naive);
+    }
+
+    @ParameterizedTest(name = "n = {0}")
+    @ValueSource(ints = {17, 200})
+    void g2WitnessLikeZeroAndOneScalarsMatchTheOracle(int n) {
+        SplittableRandom rng = Seeds.rng("msm2-witness-" + n);
+        Bases2 bases = Bases2.of(n, rng);
+        Fr[] w = scalars(n, i -> switch (rng.nextInt(5)) {
+            case 0, 1 -> Fr.ZERO;
+            case 2 -> Fr.ONE;
+            case 3 -> Fr.of(rng.nextInt(1000) - 500);
+            default -> Fr.random(rng);
+        });
+        assertThat(Msm.g2(bases.points(), w)).isEqualTo(bases.expected(w));
+        assertThat(Msm.g2(bases.points(), scalars(n, i -> Fr.ZERO)).isInfinity()).isTrue();
+        Fr[] ones = scalars(n, i -> Fr.ONE);
+        assertThat(Msm.g2(bases.points(), ones)).isEqualTo(bases.expected(ones));
+        assertThat(Msm.g2(new G2Affine[0], new Fr[0]).isInfinity()).isTrue();
+    }
 }
