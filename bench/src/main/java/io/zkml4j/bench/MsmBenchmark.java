@@ -2,9 +2,12 @@ package io.zkml4j.bench;
 
 import io.zkml4j.algebra.curve.G1Affine;
 import io.zkml4j.algebra.curve.G1Jacobian;
+import io.zkml4j.algebra.curve.G2Affine;
+import io.zkml4j.algebra.curve.G2Jacobian;
 import io.zkml4j.algebra.curve.Msm;
 import io.zkml4j.algebra.field.Fr;
 import io.zkml4j.algebra.internal.G1Kernel;
+import io.zkml4j.algebra.internal.G2Kernel;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -49,6 +52,36 @@ public class MsmBenchmark {
         }
     }
 
+    @State(Scope.Benchmark)
+    public static class G2Input {
+        @Param({"65536"})
+        public int n2;
+
+        long[] points;
+        long[] scalars;
+
+        @Setup(Level.Trial)
+        public void setup() {
+            SplittableRandom rng = new SplittableRandom(43);
+            points = g2Points(n2, rng);
+            scalars = randomScalars(n2, rng);
+        }
+    }
+
+    static long[] g2Points(int n, SplittableRandom rng) {
+        G2Kernel k = new G2Kernel();
+        long[] q = new long[G2Kernel.AFFINE_LONGS];
+        G2Affine.GENERATOR.mul(Fr.random(rng)).writeMontgomery(q, 0);
+        long[] jac = new long[G2Kernel.JACOBIAN_LONGS * n];
+        G2Jacobian.GENERATOR.mul(Fr.random(rng)).writeMontgomery(jac, 0);
+        for (int i = 1; i < n; i++) {
+            k.addMixed(jac, G2Kernel.JACOBIAN_LONGS * i, jac, G2Kernel.JACOBIAN_LONGS * (i - 1), q, 0);
+        }
+        long[] aff = new long[G2Kernel.AFFINE_LONGS * n];
+        k.batchToAffine(jac, 0, aff, 0, n);
+        return aff;
+    }
+
     static long[] g1Points(int n, SplittableRandom rng) {
         G1Kernel k = new G1Kernel();
         long[] q = new long[G1Kernel.AFFINE_LONGS];
@@ -74,5 +107,10 @@ public class MsmBenchmark {
     @Benchmark
     public G1Jacobian g1(G1Input in) {
         return Msm.g1(in.points, in.scalars, in.n);
+    }
+
+    @Benchmark
+    public G2Jacobian g2(G2Input in) {
+        return Msm.g2(in.points, in.scalars, in.n2);
     }
 }
