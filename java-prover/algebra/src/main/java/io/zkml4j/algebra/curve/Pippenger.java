@@ -17,10 +17,16 @@ import java.util.stream.IntStream;
  * cut into signed {@code c}-bit digits in {@code [−2^(c−1), 2^(c−1)]} (the carry into a window is the
  * top bit of the window below, so digits are computed independently per window, without a stored
  * recoding). (3) Per window, each point is added to or subtracted from the bucket of its digit's
- * magnitude (2^(c−1) buckets, mixed additions); buckets are combined by the running-sum trick, starting
+ * magnitude (2^(c−1) buckets); buckets are combined by the running-sum trick, starting
  * from the highest bucket actually used, and windows above the largest scalar's length are never
  * visited, so vectors of small integers cost one short window. (4) Window sums are joined by
  * {@code c} doublings each.
+ *
+ * <p>Bucket accumulation: with at least {@value #BATCH_AFFINE_MIN_BUCKETS} buckets, buckets are affine
+ * and updated in batches that share one field inversion (about 6 multiplications per point instead of
+ * 11 for a mixed Jacobian addition); a point that would hit a bucket already queued in the batch, or
+ * one with the bucket's x (equal or opposite point), goes to a Jacobian overflow bucket instead. With
+ * fewer buckets (small inputs, small scalars) buckets are Jacobian and take mixed additions.
  *
  * <p>Parallelism: windows are independent, so they are spread over the common ForkJoin pool
  * (contiguous groups, one bucket array and one kernel per task). When there are fewer windows than
@@ -87,19 +93,35 @@ final class Pippenger {
         return result;
     }
 
-    /** The window size minimising {@code windows · (points + 1.45 · 2^c)} mixed-addition equivalents. */
+    /** Buckets per window from which affine batch accumulation pays off (below, Jacobian buckets). */
+    static final int BATCH_AFFINE_MIN_BUCKETS = 256;
+
+    /**
+     * The window size minimising the estimated cost in field multiplications:
+     * {@code windows · (points · perPoint + buckets · perBucket)}, with per point 11 (mixed Jacobian
+     * addition) or about 7.5 (batch affine, conflicts and inversion included) and per bucket 32 (two
+     * Jacobian additions) or 27 (one mixed, one full addition).
+     */
     static int windowBits(int count, int maxBits) {
         int best = 1;
         double bestCost = Double.MAX_VALUE;
         for (int c = 1; c <= 20; c++) {
             int windows = maxBits / c + 1;
-            double cost = windows * (count + ADD_OVER_MADD * (1 << c));
+            int buckets = 1 << (c - 1);
+            boolean affine = buckets >= BATCH_AFFINE_MIN_BUCKETS;
+            double cost = windows * ((double) count * (affine ? 7.5 : 11) + (double) buckets * (affine ? 27 : 32));
             if (cost < bestCost) {
                 bestCost = cost;
                 best = c;
             }
         }
         return best;
+    }
+
+    /** The batch size for affine accumulation: balances the shared inversion against bucket conflicts. */
+    static int batchSize(int buckets) {
+        int b = (int) Math.sqrt(152.0 * buckets);
+        return Math.max(64, Math.min(4096, b));
     }
 
     /** Non-zero scalars in canonical limbs (negated when large), the indices of their points. */
@@ -174,6 +196,104 @@ final class Pippenger {
 
     /** Fills {@code sums[w]} for {@code w in [wFrom, wTo)} with {@code Σ_j digit_w(s_j) · P_j}. */
     static void windowSums(CurveKernel k, long[] points, Prepared prep, int from, int to, int c,
+                           int wFrom, int wTo, long[] sums) {
+        if ((1 << (c - 1)) >= BATCH_AFFINE_MIN_BUCKETS) {
+            windowSumsBatchAffine(k, points, prep, from, to, c, wFrom, wTo, sums);
+        } else {
+            windowSumsJacobian(k, points, prep, from, to, c, wFrom, wTo, sums);
+        }
+    }
+
+    /**
+     * {@link #windowSums} with affine buckets updated in batches sharing one inversion. A point whose
+     * bucket is already queued in the current batch, or whose x equals the bucket's (equal or opposite
+     * points), goes to the bucket's Jacobian overflow accumulator instead; both parts are summed in the
+     * reduction.
+     */
+    static void windowSumsBatchAffine(CurveKernel k, long[] points, Prepared prep, int from, int to, int c,
+                                      int wFrom, int wTo, long[] sums) {
+        int jl = k.jacobianLongs();
+        int aff = k.affineLongs();
+        int nb = 1 << (c - 1);
+        int batch = batchSize(nb);
+        long[] affine = new long[nb * aff];
+        long[] overflow = new long[nb * jl];
+        int[] stampAffine = new int[nb];
+        int[] stampOverflow = new int[nb];
+        int[] queued = new int[nb];
+        int[] bucketOffsets = new int[batch];
+        int[] pointOffsets = new int[batch];
+        boolean[] negateQueued = new boolean[batch];
+        long[] running = new long[jl];
+        long[] total = new long[jl];
+        long[] s = prep.scalars;
+        int[] index = prep.index;
+        boolean[] negate = prep.negate;
+        int batchId = 1;
+        for (int w = wFrom; w < wTo; w++) {
+            int mark = w + 1;
+            int maxBucket = -1;
+            int queuedCount = 0;
+            for (int j = from; j < to; j++) {
+                int d = digit(s, 4 * j, w, c);
+                if (d == 0) {
+                    continue;
+                }
+                boolean sub = (d < 0) != negate[j];
+                int b = (d < 0 ? -d : d) - 1;
+                int ao = b * aff;
+                int po = index[j] * aff;
+                if (stampAffine[b] != mark) {             // empty bucket: take the point as it is
+                    stampAffine[b] = mark;
+                    System.arraycopy(points, po, affine, ao, aff);
+                    if (sub) {
+                        k.negateAffine(affine, ao);
+                    }
+                    if (b > maxBucket) {
+                        maxBucket = b;
+                    }
+                } else if (queued[b] == batchId || k.sameX(affine, ao, points, po)) {
+                    int oo = b * jl;
+                    if (stampOverflow[b] != mark) {
+                        stampOverflow[b] = mark;
+                        k.setInfinity(overflow, oo);
+                    }
+                    if (sub) {
+                        k.subMixed(overflow, oo, overflow, oo, points, po);
+                    } else {
+                        k.addMixed(overflow, oo, overflow, oo, points, po);
+                    }
+                } else {
+                    queued[b] = batchId;
+                    bucketOffsets[queuedCount] = ao;
+                    pointOffsets[queuedCount] = po;
+                    negateQueued[queuedCount] = sub;
+                    if (++queuedCount == batch) {
+                        k.batchAddAffine(affine, bucketOffsets, points, pointOffsets, negateQueued, queuedCount);
+                        queuedCount = 0;
+                        batchId++;
+                    }
+                }
+            }
+            k.batchAddAffine(affine, bucketOffsets, points, pointOffsets, negateQueued, queuedCount);
+            batchId++;
+            k.setInfinity(running, 0);
+            k.setInfinity(total, 0);
+            for (int b = maxBucket; b >= 0; b--) {
+                if (stampAffine[b] == mark) {
+                    k.addMixed(running, 0, running, 0, affine, b * aff);
+                }
+                if (stampOverflow[b] == mark) {
+                    k.add(running, 0, running, 0, overflow, b * jl);
+                }
+                k.add(total, 0, total, 0, running, 0);
+            }
+            System.arraycopy(total, 0, sums, w * jl, jl);
+        }
+    }
+
+    /** {@link #windowSums} with Jacobian buckets and mixed additions (small windows). */
+    static void windowSumsJacobian(CurveKernel k, long[] points, Prepared prep, int from, int to, int c,
                            int wFrom, int wTo, long[] sums) {
         int jl = k.jacobianLongs();
         int aff = k.affineLongs();

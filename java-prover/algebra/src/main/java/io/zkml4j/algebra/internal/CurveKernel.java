@@ -49,6 +49,9 @@ public interface CurveKernel {
     /** {@code r = −p} (Jacobian). */
     void neg(long[] r, int ro, long[] p, int po);
 
+    /** Negates an affine point in place (infinity stays infinity). */
+    void negateAffine(long[] a, int ao);
+
     /** Copies a Jacobian point. */
     default void copy(long[] r, int ro, long[] p, int po) {
         System.arraycopy(p, po, r, ro, jacobianLongs());
@@ -70,4 +73,19 @@ public interface CurveKernel {
 
     /** True when both Jacobian points represent the same group element (costs 4M + 2S in Fq or Fq2). */
     boolean equal(long[] p, int po, long[] q, int qo);
+
+    /** True when the two affine points (not infinity) have the same x coordinate, i.e. are equal or opposite. */
+    boolean sameX(long[] a, int ao, long[] b, int bo);
+
+    /**
+     * Affine additions in bulk with one shared field inversion (Montgomery's trick): for each
+     * {@code i < count}, {@code buckets[bucketOffsets[i]] ← bucket + (negate[i] ? −P : P)} with {@code P}
+     * the affine point at {@code points[pointOffsets[i]]}. Cost per addition: about 5M + 1S plus
+     * {@code 1/count} of an inversion, against 7M + 4S for a mixed Jacobian addition.
+     *
+     * <p>Preconditions (the caller routes every other case elsewhere): no bucket offset occurs twice;
+     * no bucket and no point is infinity; no point has the same x as its bucket ({@link #sameX}).
+     */
+    void batchAddAffine(long[] buckets, int[] bucketOffsets, long[] points, int[] pointOffsets,
+                        boolean[] negate, int count);
 }

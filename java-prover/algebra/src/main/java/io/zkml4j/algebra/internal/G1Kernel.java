@@ -204,6 +204,11 @@ public final class G1Kernel implements CurveKernel {
     }
 
     @Override
+    public void negateAffine(long[] a, int ao) {
+        F.neg(a, ao + 4, a, ao + 4);
+    }
+
+    @Override
     public void neg(long[] r, int ro, long[] p, int po) {
         System.arraycopy(p, po, r, ro, 4);
         F.neg(r, ro + 4, p, po + 4);
@@ -287,5 +292,47 @@ public final class G1Kernel implements CurveKernel {
         F.add(t, S3, t, S3, t, S2);
         F.add(t, S1, t, S1, t, S3);
         return MontgomeryKernel.equal(t, S0, t, S1);
+    }
+
+    private long[] inv = new long[0];
+    private long[] invScratch = new long[0];
+
+    @Override
+    public boolean sameX(long[] a, int ao, long[] b, int bo) {
+        return MontgomeryKernel.equal(a, ao, b, bo);
+    }
+
+    @Override
+    public void batchAddAffine(long[] buckets, int[] bucketOffsets, long[] points, int[] pointOffsets,
+                               boolean[] negate, int count) {
+        if (count == 0) {
+            return;
+        }
+        if (inv.length < 4 * count) {
+            inv = new long[4 * count];
+            invScratch = new long[4 * (count + 1)];
+        }
+        final long[] t = this.t;
+        for (int i = 0; i < count; i++) {       // d_i = x_P − x_bucket, non-zero by precondition
+            F.sub(inv, 4 * i, points, pointOffsets[i], buckets, bucketOffsets[i]);
+        }
+        F.batchInverse(inv, 0, count, invScratch);
+        for (int i = 0; i < count; i++) {
+            int b = bucketOffsets[i], p = pointOffsets[i];
+            if (negate[i]) {                     // λ = (±y_P − y_b) / d_i
+                F.add(t, S0, points, p + 4, buckets, b + 4);
+                F.neg(t, S0, t, S0);
+            } else {
+                F.sub(t, S0, points, p + 4, buckets, b + 4);
+            }
+            F.mul(t, S0, t, S0, inv, 4 * i);
+            F.square(t, S1, t, S0);             // x3 = λ² − x_b − x_P
+            F.sub(t, S1, t, S1, buckets, b);
+            F.sub(t, S1, t, S1, points, p);
+            F.sub(t, S2, buckets, b, t, S1);    // y3 = λ(x_b − x3) − y_b
+            F.mul(t, S2, t, S0, t, S2);
+            F.sub(buckets, b + 4, t, S2, buckets, b + 4);
+            System.arraycopy(t, S1, buckets, b, 4);
+        }
     }
 }

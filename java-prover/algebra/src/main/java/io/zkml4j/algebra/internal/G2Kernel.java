@@ -220,6 +220,11 @@ public final class G2Kernel implements CurveKernel {
     }
 
     @Override
+    public void negateAffine(long[] a, int ao) {
+        e.neg(a, ao + 8, a, ao + 8);
+    }
+
+    @Override
     public void neg(long[] r, int ro, long[] p, int po) {
         System.arraycopy(p, po, r, ro, 8);
         e.neg(r, ro + 8, p, po + 8);
@@ -309,5 +314,57 @@ public final class G2Kernel implements CurveKernel {
         e.mul(t, S1, t, S1, a, ao);
         e.add(t, S1, t, S1, B_TWIST, 0);
         return Fq2Kernel.equal(t, S0, t, S1);
+    }
+
+    private long[] inv = new long[0];
+    private long[] invScratch = new long[0];
+
+    @Override
+    public boolean sameX(long[] a, int ao, long[] b, int bo) {
+        return Fq2Kernel.equal(a, ao, b, bo);
+    }
+
+    @Override
+    public void batchAddAffine(long[] buckets, int[] bucketOffsets, long[] points, int[] pointOffsets,
+                               boolean[] negate, int count) {
+        if (count == 0) {
+            return;
+        }
+        if (inv.length < 8 * count) {
+            inv = new long[8 * count];
+            invScratch = new long[8 * (count + 1)];
+        }
+        final long[] t = this.t;
+        for (int i = 0; i < count; i++) {       // d_i = x_P − x_bucket, non-zero by precondition
+            e.sub(inv, 8 * i, points, pointOffsets[i], buckets, bucketOffsets[i]);
+        }
+        // Montgomery's trick over Fq2: prefix products, one inversion, back-substitution.
+        e.setOne(invScratch, 0);
+        for (int i = 0; i < count; i++) {
+            e.mul(invScratch, 8 * (i + 1), invScratch, 8 * i, inv, 8 * i);
+        }
+        e.inverse(t, S3, invScratch, 8 * count);
+        for (int i = count - 1; i >= 0; i--) {
+            e.mul(t, S4, t, S3, invScratch, 8 * i);   // 1/d_i
+            e.mul(t, S3, t, S3, inv, 8 * i);
+            System.arraycopy(t, S4, inv, 8 * i, 8);
+        }
+        for (int i = 0; i < count; i++) {
+            int b = bucketOffsets[i], p = pointOffsets[i];
+            if (negate[i]) {                     // λ = (±y_P − y_b) / d_i
+                e.add(t, S0, points, p + 8, buckets, b + 8);
+                e.neg(t, S0, t, S0);
+            } else {
+                e.sub(t, S0, points, p + 8, buckets, b + 8);
+            }
+            e.mul(t, S0, t, S0, inv, 8 * i);
+            e.square(t, S1, t, S0);             // x3 = λ² − x_b − x_P
+            e.sub(t, S1, t, S1, buckets, b);
+            e.sub(t, S1, t, S1, points, p);
+            e.sub(t, S2, buckets, b, t, S1);    // y3 = λ(x_b − x3) − y_b
+            e.mul(t, S2, t, S0, t, S2);
+            e.sub(buckets, b + 8, t, S2, buckets, b + 8);
+            System.arraycopy(t, S1, buckets, b, 8);
+        }
     }
 }

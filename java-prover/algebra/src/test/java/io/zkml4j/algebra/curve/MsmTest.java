@@ -156,6 +156,35 @@ class MsmTest {
     }
 
     @Test
+    void repeatedAndOppositePointsInLargeInputsTakeTheOverflowPath() {
+        int n = 1500; // large enough for batch-affine buckets
+        SplittableRandom rng = Seeds.rng("msm-repeats");
+        Bases few = Bases.of(5, rng);
+        G1Affine[] p = new G1Affine[n];
+        Fr[] logs = new Fr[n];
+        for (int i = 0; i < n; i++) {
+            int k = rng.nextInt(5);
+            boolean neg = rng.nextBoolean();
+            p[i] = neg ? few.points()[k].neg() : few.points()[k];
+            logs[i] = neg ? few.logs()[k].neg() : few.logs()[k];
+        }
+        Bases bases = new Bases(p, logs);
+        Fr[] s = scalars(n, i -> i % 7 == 0 ? Fr.of(i % 3 + 1) : Fr.random(rng));
+        assertThat(Pippenger.windowBits(n, 253)).isGreaterThanOrEqualTo(9);
+        assertThat(Msm.g1(p, s)).isEqualTo(bases.expected(s));
+        Bases2 few2 = Bases2.of(3, rng);
+        G2Affine[] q = new G2Affine[n];
+        Fr[] logs2 = new Fr[n];
+        for (int i = 0; i < n; i++) {
+            int k = rng.nextInt(3);
+            boolean neg = rng.nextBoolean();
+            q[i] = neg ? few2.points()[k].neg() : few2.points()[k];
+            logs2[i] = neg ? few2.logs()[k].neg() : few2.logs()[k];
+        }
+        assertThat(Msm.g2(q, s)).isEqualTo(new Bases2(q, logs2).expected(s));
+    }
+
+    @Test
     void emptyInputIsInfinity() {
         assertThat(Msm.g1(new G1Affine[0], new Fr[0]).isInfinity()).isTrue();
         assertThat(Msm.g1(new long[0], new long[0], 0).isInfinity()).isTrue();
@@ -237,7 +266,7 @@ class MsmTest {
     }
 
     @ParameterizedTest(name = "n = {0}")
-    @ValueSource(ints = {1, 2, 3, 17, 100, 300})
+    @ValueSource(ints = {1, 2, 3, 17, 100, 300, 1000})
     void g2RandomScalarsMatchTheDiscreteLogOracle(int n) {
         SplittableRandom rng = Seeds.rng("msm2-random-" + n);
         Bases2 bases = Bases2.of(n, rng);
