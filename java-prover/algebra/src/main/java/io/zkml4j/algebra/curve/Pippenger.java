@@ -67,16 +67,16 @@ final class Pippenger {
         int workers = parallel ? Math.max(Runtime.getRuntime().availableProcessors(), ForkJoinPool.getCommonPoolParallelism() + 1) : 1;
         if (workers <= 1 || prep.count < 64) {
             accumulate(k0, points, prep, 0, prep.count, c, windows, result);
-        } else if (windows >= 2 * workers) {
+        } else if (windows >= 2 * workers) { // windows are independent: no duplicated bucket reduction
             long[] sums = new long[windows * k0.jacobianLongs()];
-            int tasks = Math.min(windows, 2 * workers);
+            int tasks = Math.min(windows, 4 * workers);
             IntStream.range(0, tasks).parallel().forEach(t -> {
                 CurveKernel k = kernels.get();
                 int from = windows * t / tasks, to = windows * (t + 1) / tasks;
                 windowSums(k, points, prep, 0, prep.count, c, from, to, sums);
             });
             combine(k0, sums, c, windows, result);
-        } else {
+        } else { // few windows (small scalars): split the points instead
             int chunks = workers;
             long[] partial = new long[chunks * k0.jacobianLongs()];
             IntStream.range(0, chunks).parallel().forEach(t -> {
@@ -124,8 +124,18 @@ final class Pippenger {
         return Math.max(64, Math.min(4096, b));
     }
 
-    /** Non-zero scalars in canonical limbs (negated when large), the indices of their points. */
-    record Prepared(long[] scalars, int[] index, boolean[] negate, int count, int maxBits) {
+    /**
+     * Non-zero scalars in canonical limbs (negated when large) with the indices of their points, sorted
+     * by decreasing bit length (stable); {@code atLeast[b]} counts the scalars of at least {@code b}
+     * bits, so window {@code w} only visits the prefix {@code [0, atLeast[c·w])}: a scalar below
+     * {@code 2^(c·w − 1)} has a zero digit there (no bits, no carry).
+     */
+    record Prepared(long[] scalars, int[] index, boolean[] negate, int count, int maxBits, int[] atLeast) {
+
+        /** End of the scalars with a possibly non-zero digit in window {@code w}, within {@code [from, to)}. */
+        int end(int to, int w, int c) {
+            return Math.min(to, atLeast[Math.min(c * w, 256)]);
+        }
     }
 
     private static final long[] R = MontgomeryKernel.toLimbs(Fr.MODULUS);
@@ -149,27 +159,39 @@ final class Pippenger {
                 }
             }
         });
+        int[] bits = new int[n];
+        int[] atLeast = new int[258];
         int count = 0, maxBits = 0;
         for (int i = 0; i < n; i++) {
-            if (!MontgomeryKernel.isZero(canon, 4 * i)) {
+            int b = bitLength(canon, 4 * i);
+            bits[i] = b;
+            if (b > 0) {
                 count++;
+                atLeast[b]++;
+                maxBits = Math.max(maxBits, b);
             }
+        }
+        for (int b = 255; b >= 0; b--) {
+            atLeast[b] += atLeast[b + 1];
+        }
+        // Counting sort by decreasing bit length: a scalar of b bits goes after all longer ones.
+        int[] next = new int[257];
+        for (int b = 1; b <= 256; b++) {
+            next[b] = atLeast[b + 1];
         }
         int[] index = new int[count];
         long[] packed = new long[4 * count];
         boolean[] neg = new boolean[count];
-        int j = 0;
         for (int i = 0; i < n; i++) {
-            int o = 4 * i;
-            if (!MontgomeryKernel.isZero(canon, o)) {
+            int b = bits[i];
+            if (b > 0) {
+                int j = next[b]++;
                 index[j] = i;
                 neg[j] = negate[i];
-                System.arraycopy(canon, o, packed, 4 * j, 4);
-                maxBits = Math.max(maxBits, bitLength(canon, o));
-                j++;
+                System.arraycopy(canon, 4 * i, packed, 4 * j, 4);
             }
         }
-        return new Prepared(packed, index, neg, count, maxBits);
+        return new Prepared(packed, index, neg, count, maxBits, atLeast);
     }
 
     /** {@code result = Σ_{j in [from, to)} [s_j] P_j} using windows {@code [0, windows)}. */
@@ -234,7 +256,7 @@ final class Pippenger {
             int mark = w + 1;
             int maxBucket = -1;
             int queuedCount = 0;
-            for (int j = from; j < to; j++) {
+            for (int j = from, end = prep.end(to, w, c); j < end; j++) {
                 int d = digit(s, 4 * j, w, c);
                 if (d == 0) {
                     continue;
@@ -308,7 +330,7 @@ final class Pippenger {
         for (int w = wFrom; w < wTo; w++) {
             int mark = w + 1;
             int maxBucket = -1;
-            for (int j = from; j < to; j++) {
+            for (int j = from, end = prep.end(to, w, c); j < end; j++) {
                 int d = digit(s, 4 * j, w, c);
                 if (d == 0) {
                     continue;
