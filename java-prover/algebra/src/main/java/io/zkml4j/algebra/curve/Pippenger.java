@@ -28,14 +28,13 @@ import java.util.stream.IntStream;
  * one with the bucket's x (equal or opposite point), goes to a Jacobian overflow bucket instead. With
  * fewer buckets (small inputs, small scalars) buckets are Jacobian and take mixed additions.
  *
- * <p>Parallelism: windows are independent, so they are spread over the common ForkJoin pool
- * (contiguous groups, one bucket array and one kernel per task). When there are fewer windows than
- * workers (small scalars) the points are split into chunks instead and the partial sums added.
+ * <p>Parallelism: windows are independent, so they are spread over the common ForkJoin pool and the
+ * calling thread (groups of consecutive windows, up to four tasks per core for balance, one bucket
+ * array and one kernel per task). When there are fewer than two windows per core (small scalars) the
+ * points are split into one chunk per core instead, each running every window, and the partial sums
+ * are added; that duplicates the bucket reduction, which is why it is not the default.
  */
 final class Pippenger {
-
-    /** Cost of a Jacobian addition relative to a mixed addition (16 vs 11 multiplications). */
-    private static final double ADD_OVER_MADD = 1.45;
 
     private Pippenger() {
     }
