@@ -1,12 +1,11 @@
 package io.zkml4j.bench;
 
-import io.zkml4j.algebra.field.Fq;
+import io.zkml4j.algebra.curve.G1Affine;
+import io.zkml4j.algebra.curve.G2Affine;
 import io.zkml4j.algebra.field.Fq12;
-import io.zkml4j.algebra.field.Fq2;
 import io.zkml4j.algebra.pairing.Bn254Pairing;
 import io.zkml4j.algebra.pairing.Gt;
 import io.zkml4j.algebra.pairing.PairingInput;
-import java.math.BigInteger;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -39,12 +38,8 @@ public class PairingBenchmark {
 
     @Setup
     public void setup() {
-        Fq2 qx = Fq2.of(new BigInteger("10857046999023057135944570762232829481370756359578518086990519993285655852781"),
-                new BigInteger("11559732032986387107991004021392285783925812861821192530917403151452391805634"));
-        Fq2 qy = Fq2.of(new BigInteger("8495653923123431417604973247489272438418190587263600148770280649306958101930"),
-                new BigInteger("4082367875863433681332203403145435568316851327593401208105741076214120093531"));
-        g = PairingInput.of(Fq.of(1), Fq.of(2), qx, qy);
-        PairingInput minusG = PairingInput.of(Fq.of(1), Fq.of(2).neg(), qx, qy);
+        g = PairingInput.of(G1Affine.GENERATOR, G2Affine.GENERATOR);
+        PairingInput minusG = PairingInput.of(G1Affine.GENERATOR.neg(), G2Affine.GENERATOR);
         four = List.of(g, minusG, g, minusG);
         millerValue = Bn254Pairing.millerLoop(List.of(g));
         if (!Bn254Pairing.pairingCheck(four)) {

@@ -1,6 +1,8 @@
 package io.zkml4j.algebra.pairing;
 
 import io.zkml4j.algebra.Bn254;
+import io.zkml4j.algebra.curve.G1Affine;
+import io.zkml4j.algebra.curve.G2Affine;
 import io.zkml4j.algebra.field.Fq;
 import io.zkml4j.algebra.field.Fq12;
 import io.zkml4j.algebra.field.Fq2;
@@ -83,6 +85,11 @@ public final class Bn254Pairing {
         return millerLoop(List.of(PairingInput.of(px, py, qx, qy)));
     }
 
+    /** The Miller loop value of {@code (P, Q)}; see {@link #millerLoop(Fq, Fq, Fq2, Fq2)} and {@link PairingInput#of(G1Affine, G2Affine)}. */
+    public static Fq12 millerLoop(G1Affine p, G2Affine q) {
+        return millerLoop(List.of(PairingInput.of(p, q)));
+    }
+
     /**
      * The product of the Miller loops of all pairs, computed in one loop that shares the Fq12 squarings
      * (each pair adds only its line evaluations). Trivial pairs are skipped; an empty list gives 1.
@@ -114,6 +121,14 @@ public final class Bn254Pairing {
     /** The optimal ate pairing {@code e(P, Q)} of valid points (see the class contract). */
     public static Gt pair(Fq px, Fq py, Fq2 qx, Fq2 qy) {
         return finalExponentiation(millerLoop(px, py, qx, qy));
+    }
+
+    /**
+     * The optimal ate pairing {@code e(P, Q)}; 1 if either point is at infinity. See
+     * {@link PairingInput#of(G1Affine, G2Affine)} for which typed points are valid inputs.
+     */
+    public static Gt pair(G1Affine p, G2Affine q) {
+        return pair(PairingInput.of(p, q));
     }
 
     /** The optimal ate pairing {@code e(P, Q)} of a valid pair (see the class contract). */

@@ -1,5 +1,7 @@
 package io.zkml4j.algebra.pairing;
 
+import io.zkml4j.algebra.curve.G1Affine;
+import io.zkml4j.algebra.curve.G2Affine;
 import io.zkml4j.algebra.field.Fq;
 import io.zkml4j.algebra.field.Fq2;
 import java.util.Objects;
@@ -34,6 +36,19 @@ public record PairingInput(Fq px, Fq py, Fq2 qx, Fq2 qy) {
     /** The pair {@code ((px, py), (qx, qy))}; {@code (0, 0)} stands for the point at infinity. */
     public static PairingInput of(Fq px, Fq py, Fq2 qx, Fq2 qy) {
         return new PairingInput(px, py, qx, qy);
+    }
+
+    /**
+     * The pair {@code (P, Q)} of typed points, the point at infinity becoming {@code (0, 0)}. Points made
+     * by {@link G1Affine}'s factories are always valid (G1 has cofactor 1), and so are those of
+     * {@link G2Affine#of} and {@link G2Affine#fromEvmBytes}; a point from {@link G2Affine#ofOnCurve} may
+     * lie outside G2, and then the pairing's value is meaningless.
+     */
+    public static PairingInput of(G1Affine p, G2Affine q) {
+        Objects.requireNonNull(p, "p");
+        Objects.requireNonNull(q, "q");
+        return new PairingInput(p.isInfinity() ? Fq.ZERO : p.x(), p.isInfinity() ? Fq.ZERO : p.y(),
+                q.isInfinity() ? Fq2.ZERO : q.x(), q.isInfinity() ? Fq2.ZERO : q.y());
     }
 
     /** True when P is the point at infinity. */

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zkml4j.algebra.Bn254;
+import io.zkml4j.algebra.curve.G1Affine;
+import io.zkml4j.algebra.curve.G2Affine;
 import io.zkml4j.algebra.field.Fq;
+import io.zkml4j.algebra.field.Fq2;
 import io.zkml4j.algebra.field.Fq12;
 import io.zkml4j.algebra.field.Fr;
 import io.zkml4j.algebra.test.Seeds;
@@ -72,7 +75,7 @@ class Bn254PairingTest implements PairingContract {
         List<PairingInput> pairs = new ArrayList<>();
         Fq12 product = Fq12.ONE;
         for (int i = 0; i < 3; i++) {
-            PairingInput in = AffineCurve.input(g1(randomScalar(rng)), g2(randomScalar(rng)));
+            PairingInput in = PairingInput.of(g1(randomScalar(rng)), g2(randomScalar(rng)));
             pairs.add(in);
             product = product.mul(Bn254Pairing.millerLoop(in.px(), in.py(), in.qx(), in.qy()));
         }
@@ -82,7 +85,7 @@ class Bn254PairingTest implements PairingContract {
     @Test
     void gtPowerLawsAndMembershipCheck() {
         RandomGenerator rng = Seeds.rng("gt");
-        Gt g = Bn254Pairing.pair(AffineCurve.input(AffineCurve.G1_GENERATOR, AffineCurve.G2_GENERATOR));
+        Gt g = Bn254Pairing.pair(PairingInput.of(G1Affine.GENERATOR, G2Affine.GENERATOR));
         BigInteger a = randomScalar(rng);
         assertThat(g.pow(a)).isEqualTo(Gt.of(g.value().pow(a)));
         assertThat(g.pow(Fr.of(a))).isEqualTo(g.pow(a));
@@ -95,9 +98,25 @@ class Bn254PairingTest implements PairingContract {
 
     @Test
     void pairingInputTreatsOnlyZeroZeroAsInfinity() {
-        PairingInput in = AffineCurve.input(AffineCurve.G1_GENERATOR, AffineCurve.G2_GENERATOR);
+        PairingInput in = PairingInput.of(G1Affine.GENERATOR, G2Affine.GENERATOR);
         assertThat(in.isTrivial()).isFalse();
         PairingInput halfZero = PairingInput.of(Fq.ZERO, Fq.ONE, in.qx(), in.qy());
         assertThat(halfZero.pIsInfinity()).isFalse();
+    }
+
+    @Test
+    void typedOverloadsAgreeWithTheCoordinateApi() {
+        G1Affine p = G1Affine.GENERATOR.mul(BigInteger.valueOf(5));
+        G2Affine q = G2Affine.GENERATOR.mul(BigInteger.valueOf(11));
+        assertThat(Bn254Pairing.pair(p, q)).isEqualTo(Bn254Pairing.pair(p.x(), p.y(), q.x(), q.y()));
+        assertThat(Bn254Pairing.millerLoop(p, q)).isEqualTo(Bn254Pairing.millerLoop(p.x(), p.y(), q.x(), q.y()));
+        assertThat(Bn254Pairing.pair(p, q)).isEqualTo(Bn254Pairing.pair(G1Affine.GENERATOR, G2Affine.GENERATOR)
+                .pow(BigInteger.valueOf(55)));
+        PairingInput inf = PairingInput.of(G1Affine.INFINITY, q);
+        assertThat(inf.px()).isEqualTo(Fq.ZERO);
+        assertThat(inf.py()).isEqualTo(Fq.ZERO);
+        assertThat(inf.pIsInfinity()).isTrue();
+        assertThat(PairingInput.of(p, G2Affine.INFINITY).qx()).isEqualTo(Fq2.ZERO);
+        assertThat(Bn254Pairing.pair(p, G2Affine.INFINITY)).isEqualTo(Gt.ONE);
     }
 }
