@@ -168,7 +168,7 @@ public final class Fq12 implements Field<Fq12> {
     /**
      * The square of an element of the cyclotomic subgroup {@code G_Φ12 = {x : x^(p⁴ − p² + 1) = 1}}, by
      * Granger and Scott, "Faster squaring in the cyclotomic subgroup of sixth degree extensions" (PKC
-     * 2010, §3.2): viewing Fq12 as {@code Fq4[t]/(t³ − s)} with {@code Fq4 = Fq2[s]/(s² − ξ)},
+     * 2010): viewing Fq12 as {@code Fq4[t]/(t³ − s)} with {@code Fq4 = Fq2[s]/(s² − ξ)},
      * {@code s = w³}, {@code t = w}, the square of {@code A0 + A1·t + A2·t²} is
      * {@code (3A0² − 2Ā0) + (3s·A2² + 2Ā1)·t + (3A1² − 2Ā2)·t²}, where the bar is Fq4 conjugation. 9 S₂.
      *

@@ -101,7 +101,7 @@ public final class Fq6 implements Field<Fq6> {
 
     /**
      * Karatsuba over three coefficients (Devegili, Ó hÉigeartaigh, Scott, Dahab, "Multiplication and
-     * squaring on pairing-friendly fields", 2006, §4): 6 M₂.
+     * squaring on pairing-friendly fields", 2006): 6 M₂.
      */
     @Override
     public Fq6 mul(Fq6 o) {

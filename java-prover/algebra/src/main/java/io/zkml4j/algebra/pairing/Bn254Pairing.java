@@ -30,7 +30,7 @@ import java.util.Objects;
  *   <li><b>Final exponentiation</b> by {@code (p¹² − 1)/r}: the easy part {@code (p⁶ − 1)(p² + 1)} with
  *       one Fq12 inversion and Frobenius maps, then the hard part {@code (p⁴ − p² + 1)/r} with the
  *       vectorial addition chain of Scott, Benger, Charlemagne, Domínguez Pérez, Kachisa, "On the final
- *       exponentiation for calculating pairings on ordinary elliptic curves" (Pairing 2009, §5): three
+ *       exponentiation for calculating pairings on ordinary elliptic curves" (Pairing 2009): three
  *       exponentiations by x with Granger–Scott cyclotomic squarings plus 13 multiplications. The chain
  *       computes exactly {@code (p⁴ − p² + 1)/r}, so {@link #pair} is the textbook reduced pairing,
  *       bit-for-bit equal to a naive {@code f^((p¹² − 1)/r)}.</li>
@@ -256,7 +256,7 @@ public final class Bn254Pairing {
 
         /**
          * T ← 2T, and the tangent line at P into {@link #line}, scaled to
-         * {@code −2YZ·yP + 3X²·xP·w + (3b'Z² − Y²)·w³} (Aranha et al. 2011, eq. 10, D-type twist).
+         * {@code −2YZ·yP + 3X²·xP·w + (3b'Z² − Y²)·w³} (Aranha et al. 2011, D-type twist).
          */
         private void doubleStep(long[] st, int o) {
             final int a = 0, b = 8, c = 16, e = 24, ff = 32, g = 40, h = 48, j = 56, e2 = 64, tmp = 72;

@@ -14,6 +14,9 @@ import io.zkml4j.algebra.test.Seeds;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
@@ -118,5 +121,26 @@ class Bn254PairingTest implements PairingContract {
         assertThat(inf.pIsInfinity()).isTrue();
         assertThat(PairingInput.of(p, G2Affine.INFINITY).qx()).isEqualTo(Fq2.ZERO);
         assertThat(Bn254Pairing.pair(p, G2Affine.INFINITY)).isEqualTo(Gt.ONE);
+    }
+
+    @Test
+    void concurrentCallsDoNotShareScratchSpace() throws Exception {
+        RandomGenerator rng = Seeds.rng("threads");
+        List<PairingInput> inputs = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            inputs.add(PairingInput.of(g1(randomScalar(rng)), g2(randomScalar(rng))));
+        }
+        List<Gt> expected = inputs.stream().map(Bn254Pairing::pair).toList();
+        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            List<Future<Gt>> results = new ArrayList<>();
+            for (int round = 0; round < 3; round++) {
+                for (PairingInput in : inputs) {
+                    results.add(pool.submit(() -> Bn254Pairing.pair(in)));
+                }
+            }
+            for (int i = 0; i < results.size(); i++) {
+                assertThat(results.get(i).get()).isEqualTo(expected.get(i % inputs.size()));
+            }
+        }
     }
 }
