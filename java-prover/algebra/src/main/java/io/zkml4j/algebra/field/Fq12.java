@@ -170,7 +170,8 @@ public final class Fq12 implements Field<Fq12> {
      * Granger and Scott, "Faster squaring in the cyclotomic subgroup of sixth degree extensions" (PKC
      * 2010): viewing Fq12 as {@code Fq4[t]/(t³ − s)} with {@code Fq4 = Fq2[s]/(s² − ξ)},
      * {@code s = w³}, {@code t = w}, the square of {@code A0 + A1·t + A2·t²} is
-     * {@code (3A0² − 2Ā0) + (3s·A2² + 2Ā1)·t + (3A1² − 2Ā2)·t²}, where the bar is Fq4 conjugation. 9 S₂.
+     * {@code (3A0² − 2Ā0) + (3s·A2² + 2Ā1)·t + (3A1² − 2Ā2)·t²}, where the bar is Fq4 conjugation.
+     * 9 S₂.
      *
      * <p>Precondition (not checked, it would cost more than the squaring): this element is in the
      * cyclotomic subgroup, e.g. it is {@code f^((p⁶ − 1)(p² + 1))} for some {@code f}. On other elements

@@ -56,7 +56,7 @@ public final class Bn254Pairing {
     /** Signed digits of {@code x}, least significant first, for exponentiation by x in the final step. */
     private static final int[] X_NAF = naf(Bn254.X);
 
-    /** The twist's constant {@code b' = 3/ξ}, times 3 (the doubling formula's {@code 3b'}), as Montgomery limbs. */
+    /** The twist's constant {@code b' = 3/ξ} times 3 (the doubling formula's {@code 3b'}), Montgomery limbs. */
     private static final long[] THREE_B_TWIST = limbs(Fq2.NON_RESIDUE.inverse().mul(Fq.of(9)));
 
     private static final long[] TWO_INV = Fq.of(2).inverse().montgomeryLimbs();
@@ -66,10 +66,10 @@ public final class Bn254Pairing {
      * {@code γ₁ = ξ^((p − 1)/3)}, {@code γ₂ = ξ^((p − 1)/2)}; and {@code π²(x, y) = (x·γ₃, y·γ₄)} with
      * {@code γ₃ = ξ^((p² − 1)/3)}, {@code γ₄ = ξ^((p² − 1)/2)}. Derived from ξ and p at class init.
      */
-    private static final long[] PI_X = limbs(powXi(Bn254.P.subtract(BigInteger.ONE).divide(BigInteger.valueOf(3))));
-    private static final long[] PI_Y = limbs(powXi(Bn254.P.subtract(BigInteger.ONE).shiftRight(1)));
-    private static final long[] PI2_X = limbs(powXi(Bn254.P.pow(2).subtract(BigInteger.ONE).divide(BigInteger.valueOf(3))));
-    private static final long[] PI2_Y = limbs(powXi(Bn254.P.pow(2).subtract(BigInteger.ONE).shiftRight(1)));
+    private static final long[] PI_X = limbs(powXi(Bn254.P.subtract(BigInteger.ONE), 3));
+    private static final long[] PI_Y = limbs(powXi(Bn254.P.subtract(BigInteger.ONE), 2));
+    private static final long[] PI2_X = limbs(powXi(Bn254.P.pow(2).subtract(BigInteger.ONE), 3));
+    private static final long[] PI2_Y = limbs(powXi(Bn254.P.pow(2).subtract(BigInteger.ONE), 2));
 
     private Bn254Pairing() {
     }
@@ -85,7 +85,10 @@ public final class Bn254Pairing {
         return millerLoop(List.of(PairingInput.of(px, py, qx, qy)));
     }
 
-    /** The Miller loop value of {@code (P, Q)}; see {@link #millerLoop(Fq, Fq, Fq2, Fq2)} and {@link PairingInput#of(G1Affine, G2Affine)}. */
+    /**
+     * The Miller loop value of {@code (P, Q)}; see {@link #millerLoop(Fq, Fq, Fq2, Fq2)} and, for which
+     * typed points are valid, {@link PairingInput#of(G1Affine, G2Affine)}.
+     */
     public static Fq12 millerLoop(G1Affine p, G2Affine q) {
         return millerLoop(List.of(PairingInput.of(p, q)));
     }
@@ -168,9 +171,10 @@ public final class Bn254Pairing {
         return digits.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static Fq2 powXi(BigInteger e) {
+    /** {@code ξ^(n/d)} for {@code d | n}, the exponent reduced modulo {@code p² − 1} (the order of Fq2*). */
+    private static Fq2 powXi(BigInteger n, int d) {
         BigInteger order = Bn254.P.multiply(Bn254.P).subtract(BigInteger.ONE);
-        return Fq2.NON_RESIDUE.pow(e.mod(order));
+        return Fq2.NON_RESIDUE.pow(n.divide(BigInteger.valueOf(d)).mod(order));
     }
 
     private static long[] limbs(Fq2 a) {
@@ -329,7 +333,7 @@ public final class Bn254Pairing {
                 INV = 384, SIZE = 432;
         private final long[] x = new long[SIZE];
 
-        /** {@code f ← f^((p¹² − 1)/r)} in place; f must be non-zero. See {@link Bn254Pairing#finalExponentiation}. */
+        /** {@code f ← f^((p¹² − 1)/r)} in place, f non-zero; see {@link Bn254Pairing#finalExponentiation}. */
         void finalExponentiation(long[] f) {
             Fq12Kernel k = kernel;
             // easy part: g = f^((p⁶ − 1)(p² + 1))

@@ -34,7 +34,7 @@ final class Fq12Kernel {
      */
     private static final long[][] FROBENIUS = new long[12][6 * FQ2];
 
-    /** Storage offset of the coefficient of {@code w^i}: w⁰ c0.c0, w¹ c1.c0, w² c0.c1, w³ c1.c1, w⁴ c0.c2, w⁵ c1.c2. */
+    /** Storage offset of the coefficient of {@code w^i}: c0.c0, c1.c0, c0.c1, c1.c1, c0.c2, c1.c2 for i = 0..5. */
     private static final int[] W_POWER_OFFSET = {0, 24, 8, 32, 16, 40};
 
     static {
@@ -42,7 +42,8 @@ final class Fq12Kernel {
         for (int k = 0; k < 12; k++) {
             BigInteger e = Bn254.P.pow(k).subtract(BigInteger.ONE).divide(BigInteger.valueOf(6));
             for (int i = 0; i < 6; i++) {
-                Fq2.NON_RESIDUE.pow(e.multiply(BigInteger.valueOf(i)).mod(order)).writeMontgomery(FROBENIUS[k], FQ2 * i);
+                Fq2 gamma = Fq2.NON_RESIDUE.pow(e.multiply(BigInteger.valueOf(i)).mod(order));
+                gamma.writeMontgomery(FROBENIUS[k], FQ2 * i);
             }
         }
     }
@@ -236,7 +237,7 @@ final class Fq12Kernel {
         neg6(r, ro + 24, a, ao + 24);
     }
 
-    /** {@code r = a^(p^k)} for {@code k = 0..11}: conjugation for odd k, then one constant multiplication per coefficient. */
+    /** {@code r = a^(p^k)} for {@code k = 0..11}: conjugation for odd k, then a constant factor per coefficient. */
     void frobenius12(long[] r, int ro, long[] a, int ao, int k) {
         long[] c = FROBENIUS[k];
         for (int i = 0; i < 6; i++) {

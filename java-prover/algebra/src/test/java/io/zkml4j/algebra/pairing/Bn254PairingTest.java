@@ -23,7 +23,11 @@ import org.junit.jupiter.api.Test;
 class Bn254PairingTest implements PairingContract {
 
     @Override public Gt pair(PairingInput in) { return Bn254Pairing.pair(in); }
-    @Override public Gt multiPair(List<PairingInput> in) { return Bn254Pairing.finalExponentiation(Bn254Pairing.millerLoop(in)); }
+    @Override
+    public Gt multiPair(List<PairingInput> in) {
+        return Bn254Pairing.finalExponentiation(Bn254Pairing.millerLoop(in));
+    }
+
     @Override public boolean pairingCheck(List<PairingInput> in) { return Bn254Pairing.pairingCheck(in); }
     @Override public Gt finalExponentiation(Fq12 f) { return Bn254Pairing.finalExponentiation(f); }
 
