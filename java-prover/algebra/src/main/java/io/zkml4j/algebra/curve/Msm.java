@@ -1,0 +1,99 @@
+package io.zkml4j.algebra.curve;
+
+import io.zkml4j.algebra.field.Fr;
+import io.zkml4j.algebra.internal.G1Kernel;
+import io.zkml4j.algebra.internal.G2Kernel;
+
+/**
+ * Multi-scalar multiplication {@code Σ [s_i] P_i} over BN254 G1 and G2 (the bulk of Groth16 proving),
+ * by the bucket method with signed digits; see {@link Pippenger} for the algorithm.
+ *
+ * <p>Cost, for {@code m} non-zero scalars of at most {@code b} bits and window size {@code c} chosen from
+ * {@code m} and {@code b}: about {@code ⌈(b+1)/c⌉ · (m + 2^c)} point additions, spread over the common
+ * ForkJoin pool. Zero scalars cost nothing; scalars near {@code r} (small negatives such as −1) are
+ * handled as small scalars of the negated point; when every scalar is small only the low windows run.
+ *
+ * <p>Inputs are not validated beyond their lengths: points are assumed on the curve and in the
+ * subgroup (as {@link G1Affine} guarantees). Input arrays are read, never modified.
+ */
+public final class Msm {
+
+    private Msm() {
+    }
+
+    /**
+     * {@code Σ [scalars[i]] points[i]}.
+     *
+     * @throws IllegalArgumentException if the arrays differ in length
+     */
+    public static G1Jacobian g1(G1Affine[] points, Fr[] scalars) {
+        requireSameLength(points.length, scalars.length);
+        int n = points.length;
+        long[] flatPoints = new long[G1Kernel.AFFINE_LONGS * n];
+        long[] flatScalars = new long[4 * n];
+        for (int i = 0; i < n; i++) {
+            points[i].writeMontgomery(flatPoints, G1Kernel.AFFINE_LONGS * i);
+            scalars[i].writeMontgomery(flatScalars, 4 * i);
+        }
+        return g1(flatPoints, flatScalars, n);
+    }
+
+    /**
+     * {@code Σ [s_i] P_i} on flat arrays, the prover's entry point.
+     *
+     * @param points {@code n} affine G1 points, 8 Montgomery limbs each ({@code x, y}; all zero for
+     *     infinity), as written by {@link G1Affine#writeMontgomery}
+     * @param scalars {@code n} Fr elements as Montgomery limbs, 4 each, as written by
+     *     {@link Fr#writeMontgomery}
+     * @throws IllegalArgumentException if an array is shorter than {@code n} elements
+     */
+    public static G1Jacobian g1(long[] points, long[] scalars, int n) {
+        return G1Jacobian.wrap(Pippenger.msm(G1Kernel::new, points, scalars, n, true));
+    }
+
+    /** As {@link #g1(long[], long[], int)} on the calling thread only (for callers that parallelise above). */
+    public static G1Jacobian g1Sequential(long[] points, long[] scalars, int n) {
+        return G1Jacobian.wrap(Pippenger.msm(G1Kernel::new, points, scalars, n, false));
+    }
+
+    /**
+     * {@code Σ [scalars[i]] points[i]} in G2.
+     *
+     * @throws IllegalArgumentException if the arrays differ in length
+     */
+    public static G2Jacobian g2(G2Affine[] points, Fr[] scalars) {
+        requireSameLength(points.length, scalars.length);
+        int n = points.length;
+        long[] flatPoints = new long[G2Kernel.AFFINE_LONGS * n];
+        long[] flatScalars = new long[4 * n];
+        for (int i = 0; i < n; i++) {
+            points[i].writeMontgomery(flatPoints, G2Kernel.AFFINE_LONGS * i);
+            scalars[i].writeMontgomery(flatScalars, 4 * i);
+        }
+        return g2(flatPoints, flatScalars, n);
+    }
+
+    /**
+     * {@code Σ [s_i] P_i} in G2 on flat arrays.
+     *
+     * @param points {@code n} affine G2 points, 16 Montgomery limbs each ({@code x.c0, x.c1, y.c0, y.c1};
+     *     all zero for infinity), as written by {@link G2Affine#writeMontgomery}
+     * @param scalars {@code n} Fr elements as Montgomery limbs, 4 each
+     * @throws IllegalArgumentException if an array is shorter than {@code n} elements
+     */
+    public static G2Jacobian g2(long[] points, long[] scalars, int n) {
+        return G2Jacobian.wrap(Pippenger.msm(G2Kernel::new, points, scalars, n, true));
+    }
+
+    /** As {@link #g2(long[], long[], int)} on the calling thread only. */
+    public static G2Jacobian g2Sequential(long[] points, long[] scalars, int n) {
+        return G2Jacobian.wrap(Pippenger.msm(G2Kernel::new, points, scalars, n, false));
+    }
+
+    static void requireSameLength(int points, int scalars) {
+        if (points != scalars) {
+            throw new IllegalArgumentException("Expected as many scalars as points but got " + points
+                    + " points and " + scalars + " scalars");
+        }
+    }
+}

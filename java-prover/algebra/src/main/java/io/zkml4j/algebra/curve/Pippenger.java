@@ -1,0 +1,425 @@
+package io.zkml4j.algebra.curve;
+
+import io.zkml4j.algebra.field.Fr;
+import io.zkml4j.algebra.internal.CurveKernel;
+import io.zkml4j.algebra.internal.MontgomeryKernel;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+
+/**
+ * The bucket method for multi-scalar multiplication (Pippenger; as in Bernstein et al. and the
+ * zkSNARK provers), generic over the group through {@link CurveKernel}, on flat affine points.
+ *
+ * <p>Steps: (1) scalars leave Montgomery form; a scalar above {@code (r − 1)/2} is replaced by its
+ * negation {@code r − s} with the point negated, so every scalar has at most 253 bits and witness
+ * values such as −1 become small; zero scalars (and points at infinity) are dropped. (2) Each scalar is
+ * cut into signed {@code c}-bit digits in {@code [−2^(c−1), 2^(c−1)]} (the carry into a window is the
+ * top bit of the window below, so digits are computed independently per window, without a stored
+ * recoding). (3) Per window, each point is added to or subtracted from the bucket of its digit's
+ * magnitude (2^(c−1) buckets); buckets are combined by the running-sum trick, starting
+ * from the highest bucket actually used, and windows above the largest scalar's length are never
+ * visited, so vectors of small integers cost one short window. (4) Window sums are joined by
+ * {@code c} doublings each.
+ *
+ * <p>Bucket accumulation: with at least {@value #BATCH_AFFINE_MIN_BUCKETS} buckets, buckets are affine
+ * and updated in batches that share one field inversion (about 6 multiplications per point instead of
+ * 11 for a mixed Jacobian addition); a point that would hit a bucket already queued in the batch, or
+ * one with the bucket's x (equal or opposite point), goes to a Jacobian overflow bucket instead. With
+ * fewer buckets (small inputs, small scalars) buckets are Jacobian and take mixed additions.
+ *
+ * <p>Parallelism: windows are independent, so they are spread over the common ForkJoin pool and the
+ * calling thread (groups of consecutive windows, up to four tasks per core for balance, one bucket
+ * array and one kernel per task). When there are fewer than two windows per core (small scalars) the
+ * points are split into one chunk per core instead, each running every window, and the partial sums
+ * are added; that duplicates the bucket reduction, which is why it is not the default.
+ */
+final class Pippenger {
+
+    private Pippenger() {
+    }
+
+    /**
+     * {@code Σ [s_i] P_i} as a Jacobian point (a fresh array of {@code kernel.jacobianLongs()} longs).
+     *
+     * @param points {@code n} affine points, {@code affineLongs()} longs each, starting at index 0
+     * @param scalars {@code n} elements of Fr as Montgomery limbs (4 longs each), starting at index 0
+     * @param parallel whether to use the common ForkJoin pool
+     */
+    static long[] msm(Supplier<CurveKernel> kernels, long[] points, long[] scalars, int n, boolean parallel) {
+        CurveKernel k0 = kernels.get();
+        int aff = k0.affineLongs();
+        if (points.length < (long) n * aff || scalars.length < 4L * n) {
+            throw new IllegalArgumentException("Expected " + n + " points (" + (long) n * aff + " longs) and "
+                    + n + " scalars (" + 4L * n + " longs) but got " + points.length + " and "
+                    + scalars.length + " longs");
+        }
+        Prepared prep = prepare(k0, points, scalars, n, parallel);
+        long[] result = new long[k0.jacobianLongs()];
+        k0.setInfinity(result, 0);
+        if (prep.count == 0) {
+            return result;
+        }
+        int c = windowBits(prep.count, prep.maxBits);
+        int windows = prep.maxBits / c + 1;
+        // A parallel stream runs on the pool and on the calling thread: count both.
+        int workers = parallel ? Math.max(Runtime.getRuntime().availableProcessors(), ForkJoinPool.getCommonPoolParallelism() + 1) : 1;
+        if (workers <= 1 || prep.count < 64) {
+            accumulate(k0, points, prep, 0, prep.count, c, windows, result);
+        } else if (windows >= 2 * workers) { // windows are independent: no duplicated bucket reduction
+            long[] sums = new long[windows * k0.jacobianLongs()];
+            int tasks = Math.min(windows, 4 * workers);
+            IntStream.range(0, tasks).parallel().forEach(t -> {
+                CurveKernel k = kernels.get();
+                int from = windows * t / tasks, to = windows * (t + 1) / tasks;
+                windowSums(k, points, prep, 0, prep.count, c, from, to, sums);
+            });
+            combine(k0, sums, c, windows, result);
+        } else { // few windows (small scalars): split the points instead
+            int chunks = workers;
+            long[] partial = new long[chunks * k0.jacobianLongs()];
+            IntStream.range(0, chunks).parallel().forEach(t -> {
+                CurveKernel k = kernels.get();
+                int from = (int) ((long) prep.count * t / chunks), to = (int) ((long) prep.count * (t + 1) / chunks);
+                long[] r = new long[k.jacobianLongs()];
+                accumulate(k, points, prep, from, to, c, windows, r);
+                System.arraycopy(r, 0, partial, t * k.jacobianLongs(), k.jacobianLongs());
+            });
+            for (int t = 0; t < chunks; t++) {
+                k0.add(result, 0, result, 0, partial, t * k0.jacobianLongs());
+            }
+        }
+        return result;
+    }
+
+    /** Buckets per window from which affine batch accumulation pays off (below, Jacobian buckets). */
+    static final int BATCH_AFFINE_MIN_BUCKETS = 256;
+
+    /**
+     * The window size minimising the estimated cost in field multiplications:
+     * {@code windows · (points · perPoint + buckets · perBucket)}, with per point 11 (mixed Jacobian
+     * addition) or about 7.5 (batch affine, conflicts and inversion included) and per bucket 32 (two
+     * Jacobian additions) or 27 (one mixed, one full addition).
+     */
+    static int windowBits(int count, int maxBits) {
+        int best = 1;
+        double bestCost = Double.MAX_VALUE;
+        for (int c = 1; c <= 20; c++) {
+            int windows = maxBits / c + 1;
+            int buckets = 1 << (c - 1);
+            boolean affine = buckets >= BATCH_AFFINE_MIN_BUCKETS;
+            double cost = windows * ((double) count * (affine ? 7.5 : 11) + (double) buckets * (affine ? 27 : 32));
+            if (cost < bestCost) {
+                bestCost = cost;
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /** The batch size for affine accumulation: balances the shared inversion against bucket conflicts. */
+    static int batchSize(int buckets) {
+        int b = (int) Math.sqrt(152.0 * buckets);
+        return Math.max(64, Math.min(4096, b));
+    }
+
+    /**
+     * Non-zero scalars in canonical limbs (negated when large) with the indices of their points, sorted
+     * by decreasing bit length (stable); {@code atLeast[b]} counts the scalars of at least {@code b}
+     * bits, so window {@code w} only visits the prefix {@code [0, atLeast[c·w])}: a scalar below
+     * {@code 2^(c·w − 1)} has a zero digit there (no bits, no carry).
+     */
+    record Prepared(long[] scalars, int[] index, boolean[] negate, int count, int maxBits, int[] atLeast) {
+
+        /** End of the scalars with a possibly non-zero digit in window {@code w}, within {@code [from, to)}. */
+        int end(int to, int w, int c) {
+            return Math.min(to, atLeast[Math.min(c * w, 256)]);
+        }
+    }
+
+    private static final long[] R = MontgomeryKernel.toLimbs(Fr.MODULUS);
+    private static final long[] HALF_R = MontgomeryKernel.toLimbs(Fr.MODULUS.shiftRight(1));
+
+    static Prepared prepare(CurveKernel k, long[] points, long[] scalars, int n, boolean parallel) {
+        long[] canon = new long[4 * n];
+        boolean[] negate = new boolean[n];
+        int aff = k.affineLongs();
+        IntStream range = IntStream.range(0, (n + 4095) / 4096);
+        (parallel ? range.parallel() : range).forEach(chunk -> {
+            for (int i = chunk * 4096, end = Math.min(n, i + 4096); i < end; i++) {
+                int o = 4 * i;
+                if (MontgomeryKernel.isZero(scalars, o) || k.isAffineInfinity(points, aff * i)) {
+                    continue; // canon stays zero
+                }
+                Fr.KERNEL.fromMontgomery(canon, o, scalars, o);
+                if (greaterThan(canon, o, HALF_R)) {
+                    subtractFromR(canon, o);
+                    negate[i] = true;
+                }
+            }
+        });
+        int[] bits = new int[n];
+        int[] atLeast = new int[258];
+        int count = 0, maxBits = 0;
+        for (int i = 0; i < n; i++) {
+            int b = bitLength(canon, 4 * i);
+            bits[i] = b;
+            if (b > 0) {
+                count++;
+                atLeast[b]++;
+                maxBits = Math.max(maxBits, b);
+            }
+        }
+        for (int b = 255; b >= 0; b--) {
+            atLeast[b] += atLeast[b + 1];
+        }
+        // Counting sort by decreasing bit length: a scalar of b bits goes after all longer ones.
+        int[] next = new int[257];
+        for (int b = 1; b <= 256; b++) {
+            next[b] = atLeast[b + 1];
+        }
+        int[] index = new int[count];
+        long[] packed = new long[4 * count];
+        boolean[] neg = new boolean[count];
+        for (int i = 0; i < n; i++) {
+            int b = bits[i];
+            if (b > 0) {
+                int j = next[b]++;
+                index[j] = i;
+                neg[j] = negate[i];
+                System.arraycopy(canon, 4 * i, packed, 4 * j, 4);
+            }
+        }
+        return new Prepared(packed, index, neg, count, maxBits, atLeast);
+    }
+
+    /** {@code result = Σ_{j in [from, to)} [s_j] P_j} using windows {@code [0, windows)}. */
+    static void accumulate(CurveKernel k, long[] points, Prepared prep, int from, int to, int c,
+                           int windows, long[] result) {
+        long[] sums = new long[windows * k.jacobianLongs()];
+        windowSums(k, points, prep, from, to, c, 0, windows, sums);
+        combine(k, sums, c, windows, result);
+    }
+
+    /** Horner over windows: {@code result = Σ_w 2^(c·w) · sums[w]}. */
+    static void combine(CurveKernel k, long[] sums, int c, int windows, long[] result) {
+        int jl = k.jacobianLongs();
+        k.setInfinity(result, 0);
+        for (int w = windows - 1; w >= 0; w--) {
+            if (w != windows - 1) {
+                for (int i = 0; i < c; i++) {
+                    k.dbl(result, 0, result, 0);
+                }
+            }
+            k.add(result, 0, result, 0, sums, w * jl);
+        }
+    }
+
+    /** Fills {@code sums[w]} for {@code w in [wFrom, wTo)} with {@code Σ_j digit_w(s_j) · P_j}. */
+    static void windowSums(CurveKernel k, long[] points, Prepared prep, int from, int to, int c,
+                           int wFrom, int wTo, long[] sums) {
+        if ((1 << (c - 1)) >= BATCH_AFFINE_MIN_BUCKETS) {
+            windowSumsBatchAffine(k, points, prep, from, to, c, wFrom, wTo, sums);
+        } else {
+            windowSumsJacobian(k, points, prep, from, to, c, wFrom, wTo, sums);
+        }
+    }
+
+    /**
+     * {@link #windowSums} with affine buckets updated in batches sharing one inversion. A point whose
+     * bucket is already queued in the current batch, or whose x equals the bucket's (equal or opposite
+     * points), goes to the bucket's Jacobian overflow accumulator instead; both parts are summed in the
+     * reduction.
+     */
+    static void windowSumsBatchAffine(CurveKernel k, long[] points, Prepared prep, int from, int to, int c,
+                                      int wFrom, int wTo, long[] sums) {
+        int jl = k.jacobianLongs();
+        int aff = k.affineLongs();
+        int nb = 1 << (c - 1);
+        int batch = batchSize(nb);
+        long[] affine = new long[nb * aff];
+        long[] overflow = new long[nb * jl];
+        int[] stampAffine = new int[nb];
+        int[] stampOverflow = new int[nb];
+        int[] queued = new int[nb];
+        int[] bucketOffsets = new int[batch];
+        int[] pointOffsets = new int[batch];
+        boolean[] negateQueued = new boolean[batch];
+        long[] running = new long[jl];
+        long[] total = new long[jl];
+        long[] s = prep.scalars;
+        int[] index = prep.index;
+        boolean[] negate = prep.negate;
+        int batchId = 1;
+        for (int w = wFrom; w < wTo; w++) {
+            int mark = w + 1;
+            int maxBucket = -1;
+            int queuedCount = 0;
+            for (int j = from, end = prep.end(to, w, c); j < end; j++) {
+                int d = digit(s, 4 * j, w, c);
+                if (d == 0) {
+                    continue;
+                }
+                boolean sub = (d < 0) != negate[j];
+                int b = (d < 0 ? -d : d) - 1;
+                int ao = b * aff;
+                int po = index[j] * aff;
+                if (stampAffine[b] != mark) {             // empty bucket: take the point as it is
+                    stampAffine[b] = mark;
+                    System.arraycopy(points, po, affine, ao, aff);
+                    if (sub) {
+                        k.negateAffine(affine, ao);
+                    }
+                    if (b > maxBucket) {
+                        maxBucket = b;
+                    }
+                } else if (queued[b] == batchId || k.sameX(affine, ao, points, po)) {
+                    int oo = b * jl;
+                    if (stampOverflow[b] != mark) {
+                        stampOverflow[b] = mark;
+                        k.setInfinity(overflow, oo);
+                    }
+                    if (sub) {
+                        k.subMixed(overflow, oo, overflow, oo, points, po);
+                    } else {
+                        k.addMixed(overflow, oo, overflow, oo, points, po);
+                    }
+                } else {
+                    queued[b] = batchId;
+                    bucketOffsets[queuedCount] = ao;
+                    pointOffsets[queuedCount] = po;
+                    negateQueued[queuedCount] = sub;
+                    if (++queuedCount == batch) {
+                        k.batchAddAffine(affine, bucketOffsets, points, pointOffsets, negateQueued, queuedCount);
+                        queuedCount = 0;
+                        batchId++;
+                    }
+                }
+            }
+            k.batchAddAffine(affine, bucketOffsets, points, pointOffsets, negateQueued, queuedCount);
+            batchId++;
+            k.setInfinity(running, 0);
+            k.setInfinity(total, 0);
+            for (int b = maxBucket; b >= 0; b--) {
+                if (stampAffine[b] == mark) {
+                    k.addMixed(running, 0, running, 0, affine, b * aff);
+                }
+                if (stampOverflow[b] == mark) {
+                    k.add(running, 0, running, 0, overflow, b * jl);
+                }
+                k.add(total, 0, total, 0, running, 0);
+            }
+            System.arraycopy(total, 0, sums, w * jl, jl);
+        }
+    }
+
+    /** {@link #windowSums} with Jacobian buckets and mixed additions (small windows). */
+    static void windowSumsJacobian(CurveKernel k, long[] points, Prepared prep, int from, int to, int c,
+                           int wFrom, int wTo, long[] sums) {
+        int jl = k.jacobianLongs();
+        int aff = k.affineLongs();
+        int nb = 1 << (c - 1);
+        long[] buckets = new long[nb * jl];
+        int[] stamp = new int[nb];
+        long[] running = new long[jl];
+        long[] total = new long[jl];
+        long[] s = prep.scalars;
+        int[] index = prep.index;
+        boolean[] negate = prep.negate;
+        for (int w = wFrom; w < wTo; w++) {
+            int mark = w + 1;
+            int maxBucket = -1;
+            for (int j = from, end = prep.end(to, w, c); j < end; j++) {
+                int d = digit(s, 4 * j, w, c);
+                if (d == 0) {
+                    continue;
+                }
+                boolean sub = (d < 0) != negate[j];
+                int b = (d < 0 ? -d : d) - 1;
+                int bo = b * jl;
+                int po = index[j] * aff;
+                if (stamp[b] != mark) {
+                    stamp[b] = mark;
+                    k.fromAffine(buckets, bo, points, po);
+                    if (sub) {
+                        k.neg(buckets, bo, buckets, bo);
+                    }
+                    if (b > maxBucket) {
+                        maxBucket = b;
+                    }
+                } else if (sub) {
+                    k.subMixed(buckets, bo, buckets, bo, points, po);
+                } else {
+                    k.addMixed(buckets, bo, buckets, bo, points, po);
+                }
+            }
+            k.setInfinity(running, 0);
+            k.setInfinity(total, 0);
+            for (int b = maxBucket; b >= 0; b--) {
+                if (stamp[b] == mark) {
+                    k.add(running, 0, running, 0, buckets, b * jl);
+                }
+                k.add(total, 0, total, 0, running, 0);
+            }
+            System.arraycopy(total, 0, sums, w * jl, jl);
+        }
+    }
+
+    /**
+     * The signed digit of window {@code w}: the raw {@code c} bits plus the carry (the top bit of the
+     * window below), minus {@code 2^c} when this window's top bit is set (which carries into the next).
+     */
+    static int digit(long[] s, int o, int w, int c) {
+        int bit = w * c;
+        int raw = (int) (bits(s, o, bit, c));
+        int carry = bit == 0 ? 0 : (int) bits(s, o, bit - 1, 1);
+        int d = raw + carry;
+        if ((raw >>> (c - 1)) != 0) {
+            d -= 1 << c;
+        }
+        return d;
+    }
+
+    /** {@code len} bits (≤ 32) of the 256-bit integer at {@code s[o..o+3]} from bit {@code bit}; zero past 256. */
+    private static long bits(long[] s, int o, int bit, int len) {
+        int limb = bit >>> 6;
+        if (limb >= 4) {
+            return 0;
+        }
+        int sh = bit & 63;
+        long v = s[o + limb] >>> sh;
+        if (sh + len > 64 && limb < 3) {
+            v |= s[o + limb + 1] << (64 - sh);
+        }
+        return v & ((1L << len) - 1);
+    }
+
+    private static int bitLength(long[] s, int o) {
+        for (int i = 3; i >= 0; i--) {
+            if (s[o + i] != 0) {
+                return 64 * i + 64 - Long.numberOfLeadingZeros(s[o + i]);
+            }
+        }
+        return 0;
+    }
+
+    private static boolean greaterThan(long[] s, int o, long[] bound) {
+        for (int i = 3; i >= 0; i--) {
+            if (s[o + i] != bound[i]) {
+                return Long.compareUnsigned(s[o + i], bound[i]) > 0;
+            }
+        }
+        return false;
+    }
+
+    /** {@code s = r − s} for {@code 0 < s < r}. */
+    private static void subtractFromR(long[] s, int o) {
+        long borrow = 0;
+        for (int i = 0; i < 4; i++) {
+            long x = R[i], y = s[o + i];
+            long d = x - y - borrow;
+            borrow = ((~x & y) | (~(x ^ y) & d)) >>> 63;
+            s[o + i] = d;
+        }
+    }
+}
