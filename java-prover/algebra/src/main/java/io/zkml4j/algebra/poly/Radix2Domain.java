@@ -26,6 +26,12 @@ import java.util.concurrent.RecursiveAction;
  * array from another thread during a transform. {@code Fr[]} overloads copy in and out and leave their
  * argument unchanged.
  *
+ * <h2>Groth16</h2>
+ * The prover turns the evaluations of A, B, C on the domain into evaluations on a coset with
+ * {@link #ifft(long[])} then {@link #cosetFft(long[], Fr)}. For compatibility with snarkjs zkeys the coset
+ * must be snarkjs's: {@link #snarkjsCosetShift()}, a primitive {@code 2n}-th root of unity, so the coset
+ * consists of the "odd" {@code 2n}-th roots of unity {@code ω_2n^(2i+1)}.
+ *
  * <h2>Cost and parallelism</h2>
  * Every transform costs {@code (n/2)·log2 n} Montgomery multiplications (minus the trivial twiddles)
  * plus O(n) for the permutation and, for the inverse and coset variants, one or two multiplications
