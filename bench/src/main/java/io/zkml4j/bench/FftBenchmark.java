@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Radix-2 FFTs over Fr on flat Montgomery vectors, as the Groth16 prover runs them: plain FFT, inverse
- * FFT, and the coset FFT on snarkjs's shift. Each operation transforms the same array in place (a
+ * FFT, the coset FFT on snarkjs's shift, and the fused domain-to-coset step (two transforms). Each operation transforms the same array in place (a
  * transform of a random vector is again a random vector, so the work is the same every time). The
  * domain's twiddle table is built in {@code setup}, outside the measurement. Parallel over the common
  * pool; record the core count with the result.
@@ -65,6 +65,13 @@ public class FftBenchmark {
     @Benchmark
     public long cosetFft() {
         domain.cosetFft(v, shift);
+        return v[0];
+    }
+
+    /** The Groth16 prover's step per QAP polynomial: evaluations on H to evaluations on snarkjs's coset. */
+    @Benchmark
+    public long evaluationsOnCoset() {
+        domain.evaluationsOnCoset(v, shift);
         return v[0];
     }
 }

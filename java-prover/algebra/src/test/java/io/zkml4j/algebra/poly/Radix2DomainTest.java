@@ -236,6 +236,29 @@ class Radix2DomainTest {
         assertThat(d.cosetFft(a, g)).containsExactly(d.fft(scaled));
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 5, 11, 14})
+    void evaluationsOnCosetEqualsIfftThenCosetFft(int k) {
+        Radix2Domain d = Radix2Domain.ofLog(k);
+        Fr[] e = randomVector(d.size(), "to-coset-" + k);
+        Fr g = d.snarkjsCosetShift();
+        Fr[] expected = d.cosetFft(d.ifft(e), g);
+        assertThat(d.evaluationsOnCoset(e, g)).containsExactly(expected);
+        if (k <= 5) { // against the definition: interpolate naively via Lagrange, evaluate at g·ω^i
+            for (int i = 0; i < d.size(); i++) {
+                Fr[] l = d.evaluateLagrangeCoefficients(g.mul(d.element(i)));
+                Fr value = Fr.ZERO;
+                for (int j = 0; j < d.size(); j++) {
+                    value = value.add(e[j].mul(l[j]));
+                }
+                assertThat(expected[i]).isEqualTo(value);
+            }
+        }
+        long[] flat = flat(e);
+        d.evaluationsOnCoset(flat, g, new Tuning(0, 1));
+        assertThat(flat).isEqualTo(flat(expected));
+    }
+
     @Test
     void fftIsLinear() {
         Radix2Domain d = Radix2Domain.ofLog(9);
@@ -318,6 +341,7 @@ class Radix2DomainTest {
         rejects.accept("cosetFft", () -> d.cosetFft(new long[8], Fr.ONE));
         rejects.accept("cosetIfft", () -> d.cosetIfft(new long[0], Fr.ONE));
         rejects.accept("Fr[]", () -> d.fft(new Fr[7]));
+        rejects.accept("evaluationsOnCoset", () -> d.evaluationsOnCoset(new long[4], Fr.ONE));
         assertThatThrownBy(() -> d.fft(new long[28])).hasMessage(
                 "Expected 32 longs (8 Montgomery elements of 4 limbs) for a domain of size 8 but got 28");
         assertThatThrownBy(() -> d.ifft(filled(4, Fr.ONE))).hasMessage(
@@ -330,6 +354,8 @@ class Radix2DomainTest {
         assertThatThrownBy(() -> d.cosetFft(new long[16], Fr.ZERO)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Expected a non-zero coset shift but got 0");
         assertThatThrownBy(() -> d.cosetIfft(filled(4, Fr.ONE), Fr.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> d.evaluationsOnCoset(new long[16], Fr.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
