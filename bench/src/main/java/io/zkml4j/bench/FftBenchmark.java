@@ -18,10 +18,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Radix-2 FFTs over Fr on flat Montgomery vectors, as the Groth16 prover runs them: plain FFT, inverse
- * FFT, the coset FFT on snarkjs's shift, and the fused domain-to-coset step (two transforms). Each operation transforms the same array in place (a
- * transform of a random vector is again a random vector, so the work is the same every time). The
- * domain's twiddle table is built in {@code setup}, outside the measurement. Parallel over the common
- * pool; record the core count with the result.
+ * FFT, the coset FFT on snarkjs's shift, and the fused domain-to-coset step (two transforms). Each
+ * operation transforms the same array in place (a transform of a random vector is again a random vector,
+ * so the work is the same every time). The domain's twiddle table is built in {@code setup}, outside the
+ * measurement. Parallel over the common pool; record the core count and machine load with the result.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

@@ -440,11 +440,11 @@ public final class Radix2Domain {
         }
         int h = 1 << (logM - 1);
         if (tuning.parallel(logM)) {
-            forRange(0, h, true, (lo, hi) -> stage(v, off, h, tw, lo, hi));
+            forRange(0, h, true, (lo, hi) -> stage(v, off, h, tw, lo, hi, new long[L]));
             ForkJoinTask.invokeAll(new DifTask(v, off, logM - 1, tw, tuning),
                     new DifTask(v, off + h, logM - 1, tw, tuning));
         } else {
-            stage(v, off, h, tw, 0, h);
+            stage(v, off, h, tw, 0, h, new long[L]);
             dif(v, off, logM - 1, tw, tuning);
             dif(v, off + h, logM - 1, tw, tuning);
         }
@@ -453,19 +453,19 @@ public final class Radix2Domain {
     /** All remaining stages of a block of {@code 2^logM} elements, sequentially. */
     private static void difBlock(long[] v, int off, int logM, long[] tw) {
         int m = 1 << logM;
+        long[] t = new long[L];
         for (int h = m >>> 1; h >= 1; h >>>= 1) {
             for (int start = off; start < off + m; start += 2 * h) {
-                stage(v, start, h, tw, 0, h);
+                stage(v, start, h, tw, 0, h, t);
             }
         }
     }
 
     /**
      * Butterflies {@code j ∈ [lo, hi)} of one stage on the block of {@code 2h} elements at {@code off}:
-     * {@code (x_j, x_(j+h)) ← (x_j + x_(j+h), (x_j − x_(j+h))·ω_(2h)^j)}.
+     * {@code (x_j, x_(j+h)) ← (x_j + x_(j+h), (x_j − x_(j+h))·ω_(2h)^j)}. {@code t} is 4 longs of scratch.
      */
-    private static void stage(long[] v, int off, int h, long[] tw, int lo, int hi) {
-        long[] t = new long[L]; // one per call, not per butterfly; usually scalar-replaced
+    private static void stage(long[] v, int off, int h, long[] tw, int lo, int hi, long[] t) {
         int twBase = L * (h - 1);
         int j = lo;
         if (j == 0 && hi > 0) { // ω^0 = 1: no multiplication
