@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What {@code Groth16.prove} returns: the proof and the public signals (witness values
+ * What {@link Groth16#prove} returns: the proof and the public signals (witness values
  * {@code 1..nPublic}, the content of snarkjs's {@code public.json}).
  *
  * @param proof         the proof

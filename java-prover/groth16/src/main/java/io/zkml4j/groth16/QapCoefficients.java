@@ -20,7 +20,7 @@ import java.util.Objects;
  * stores them: the Montgomery form of {@code value·R} ({@code R = 2^256 mod r}), i.e. the integer
  * {@code value·R² mod r} as four little-endian limbs. A Montgomery multiplication of those limbs by a
  * <em>standard-form</em> witness value therefore yields the Montgomery form of {@code value·w}, which
- * is how {@code Groth16.prove} evaluates A and B without converting the witness. Immutable.
+ * is how {@link Groth16#prove} evaluates A and B without converting the witness. Immutable.
  */
 public final class QapCoefficients {
 
