@@ -47,6 +47,15 @@ final class Pippenger {
      * @param parallel whether to use the common ForkJoin pool
      */
     static long[] msm(Supplier<CurveKernel> kernels, long[] points, long[] scalars, int n, boolean parallel) {
+        return msm(kernels, points, scalars, n, parallel, null);
+    }
+
+    /** How the work is split across cores. */
+    enum Split { WINDOWS, POINTS }
+
+    /** As {@link #msm(Supplier, long[], long[], int, boolean)} with the split forced ({@code null}: automatic). */
+    static long[] msm(Supplier<CurveKernel> kernels, long[] points, long[] scalars, int n, boolean parallel,
+                      Split split) {
         CurveKernel k0 = kernels.get();
         int aff = k0.affineLongs();
         if (points.length < (long) n * aff || scalars.length < 4L * n) {
@@ -66,7 +75,8 @@ final class Pippenger {
         int workers = parallel ? Math.max(Runtime.getRuntime().availableProcessors(), ForkJoinPool.getCommonPoolParallelism() + 1) : 1;
         if (workers <= 1 || prep.count < 64) {
             accumulate(k0, points, prep, 0, prep.count, c, windows, result);
-        } else if (windows >= 2 * workers) { // windows are independent: no duplicated bucket reduction
+        } else if (split == Split.WINDOWS || split == null && windows >= 2 * workers) {
+            // Windows are independent: no duplicated bucket reduction.
             long[] sums = new long[windows * k0.jacobianLongs()];
             int tasks = Math.min(windows, 4 * workers);
             IntStream.range(0, tasks).parallel().forEach(t -> {

@@ -210,6 +210,23 @@ class MsmTest {
         assertThat(Msm.g1(fp, fs, n - 1)).as("prefix").isEqualTo(bases.expected(java.util.Arrays.copyOf(s, n - 1)));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.EnumSource(Pippenger.Split.class)
+    void bothParallelSplitsMatchTheOracle(Pippenger.Split split) {
+        int n = 1200;
+        SplittableRandom rng = Seeds.rng("msm-split-" + split);
+        Bases bases = Bases.of(n, rng);
+        Fr[] s = scalars(n, i -> i % 2 == 0 ? Fr.random(rng) : Fr.of(rng.nextInt(1000) - 500));
+        long[] fp = new long[G1Kernel.AFFINE_LONGS * n];
+        long[] fs = new long[4 * n];
+        for (int i = 0; i < n; i++) {
+            bases.points()[i].writeMontgomery(fp, G1Kernel.AFFINE_LONGS * i);
+            s[i].writeMontgomery(fs, 4 * i);
+        }
+        long[] r = Pippenger.msm(G1Kernel::new, fp, fs, n, true, split);
+        assertThat(G1Jacobian.wrap(r)).isEqualTo(bases.expected(s));
+    }
+
     @Test
     void mismatchedOrShortInputsAreRejected() {
         assertThatThrownBy(() -> Msm.g1(new G1Affine[2], new Fr[3]))
