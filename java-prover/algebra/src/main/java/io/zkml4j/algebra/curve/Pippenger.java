@@ -24,8 +24,8 @@ import java.util.stream.IntStream;
  *
  * <p>Bucket accumulation: with at least {@value #BATCH_AFFINE_MIN_BUCKETS} buckets, buckets are affine
  * and updated in batches that share one field inversion (about 6 multiplications per point instead of
- * 11 for a mixed Jacobian addition); a point that would hit a bucket already queued in the batch, or
- * one with the bucket's x (equal or opposite point), goes to a Jacobian overflow bucket instead. With
+ * 11 for a mixed Jacobian addition); a point whose bucket is already queued waits for the next batch,
+ * and exceptional points (equal or opposite to the bucket) go to a Jacobian overflow bucket. With
  * fewer buckets (small inputs, small scalars) buckets are Jacobian and take mixed additions.
  *
  * <p>Parallelism: windows are independent, so they are spread over the common ForkJoin pool and the
@@ -236,35 +236,25 @@ final class Pippenger {
     }
 
     /**
-     * {@link #windowSums} with affine buckets updated in batches sharing one inversion. A point whose
-     * bucket is already queued in the current batch, or whose x equals the bucket's (equal or opposite
-     * points), goes to the bucket's Jacobian overflow accumulator instead; both parts are summed in the
-     * reduction.
+     * {@link #windowSums} with affine buckets updated in batches sharing one inversion; see
+     * {@link AffineBuckets} for how conflicts and exceptional points are handled.
      */
     static void windowSumsBatchAffine(CurveKernel k, long[] points, Prepared prep, int from, int to, int c,
                                       int wFrom, int wTo, long[] sums) {
         int jl = k.jacobianLongs();
         int aff = k.affineLongs();
         int nb = 1 << (c - 1);
-        int batch = batchSize(nb);
-        long[] affine = new long[nb * aff];
-        long[] overflow = new long[nb * jl];
+        AffineBuckets buckets = new AffineBuckets(k, points, nb, batchSize(nb));
         int[] stampAffine = new int[nb];
-        int[] stampOverflow = new int[nb];
-        int[] queued = new int[nb];
-        int[] bucketOffsets = new int[batch];
-        int[] pointOffsets = new int[batch];
-        boolean[] negateQueued = new boolean[batch];
         long[] running = new long[jl];
         long[] total = new long[jl];
         long[] s = prep.scalars;
         int[] index = prep.index;
         boolean[] negate = prep.negate;
-        int batchId = 1;
         for (int w = wFrom; w < wTo; w++) {
             int mark = w + 1;
+            buckets.startWindow(mark);
             int maxBucket = -1;
-            int queuedCount = 0;
             for (int j = from, end = prep.end(to, w, c); j < end; j++) {
                 int d = digit(s, 4 * j, w, c);
                 if (d == 0) {
@@ -272,54 +262,173 @@ final class Pippenger {
                 }
                 boolean sub = (d < 0) != negate[j];
                 int b = (d < 0 ? -d : d) - 1;
-                int ao = b * aff;
                 int po = index[j] * aff;
                 if (stampAffine[b] != mark) {             // empty bucket: take the point as it is
                     stampAffine[b] = mark;
-                    System.arraycopy(points, po, affine, ao, aff);
-                    if (sub) {
-                        k.negateAffine(affine, ao);
-                    }
+                    buckets.set(b, po, sub);
                     if (b > maxBucket) {
                         maxBucket = b;
                     }
-                } else if (queued[b] == batchId || k.sameX(affine, ao, points, po)) {
-                    int oo = b * jl;
-                    if (stampOverflow[b] != mark) {
-                        stampOverflow[b] = mark;
-                        k.setInfinity(overflow, oo);
-                    }
-                    if (sub) {
-                        k.subMixed(overflow, oo, overflow, oo, points, po);
-                    } else {
-                        k.addMixed(overflow, oo, overflow, oo, points, po);
-                    }
                 } else {
-                    queued[b] = batchId;
-                    bucketOffsets[queuedCount] = ao;
-                    pointOffsets[queuedCount] = po;
-                    negateQueued[queuedCount] = sub;
-                    if (++queuedCount == batch) {
-                        k.batchAddAffine(affine, bucketOffsets, points, pointOffsets, negateQueued, queuedCount);
-                        queuedCount = 0;
-                        batchId++;
-                    }
+                    buckets.add(b, po, sub);
                 }
             }
-            k.batchAddAffine(affine, bucketOffsets, points, pointOffsets, negateQueued, queuedCount);
-            batchId++;
+            buckets.finishWindow();
             k.setInfinity(running, 0);
             k.setInfinity(total, 0);
             for (int b = maxBucket; b >= 0; b--) {
                 if (stampAffine[b] == mark) {
-                    k.addMixed(running, 0, running, 0, affine, b * aff);
+                    k.addMixed(running, 0, running, 0, buckets.affine, b * aff);
                 }
-                if (stampOverflow[b] == mark) {
-                    k.add(running, 0, running, 0, overflow, b * jl);
+                if (buckets.hasOverflow(b)) {
+                    k.add(running, 0, running, 0, buckets.overflow, b * jl);
                 }
                 k.add(total, 0, total, 0, running, 0);
             }
             System.arraycopy(total, 0, sums, w * jl, jl);
+        }
+    }
+
+    /**
+     * The buckets of one window in affine form, updated in batches of additions that share one field
+     * inversion ({@link CurveKernel#batchAddAffine}). A batch may touch each bucket once: a point whose
+     * bucket is already queued waits in a pending list (as long as the batch) and joins the next batch;
+     * when the list is full, or at the end of the window if it would conflict again, it goes to the
+     * bucket's Jacobian overflow accumulator instead, as do points with the bucket's x (equal or opposite
+     * points, which the affine formula cannot add). A bucket's value is its affine part plus its overflow.
+     */
+    private static final class AffineBuckets {
+        final CurveKernel k;
+        final long[] points;
+        final long[] affine;
+        final long[] overflow;
+        private final int aff;
+        private final int jl;
+        private final int batch;
+        private final int[] stampOverflow;
+        private final int[] queued;
+        private final int[] queueBucket;
+        private final int[] queuePoint;
+        private final boolean[] queueNegate;
+        private final int[] pendingBucket;
+        private final int[] pendingPoint;
+        private final boolean[] pendingNegate;
+        private int queueCount;
+        private int pendingCount;
+        private int batchId = 1;
+        private int mark;
+
+        AffineBuckets(CurveKernel k, long[] points, int buckets, int batch) {
+            this.k = k;
+            this.points = points;
+            this.aff = k.affineLongs();
+            this.jl = k.jacobianLongs();
+            this.batch = batch;
+            this.affine = new long[buckets * aff];
+            this.overflow = new long[buckets * jl];
+            this.stampOverflow = new int[buckets];
+            this.queued = new int[buckets];
+            this.queueBucket = new int[batch];
+            this.queuePoint = new int[batch];
+            this.queueNegate = new boolean[batch];
+            this.pendingBucket = new int[batch];
+            this.pendingPoint = new int[batch];
+            this.pendingNegate = new boolean[batch];
+        }
+
+        void startWindow(int windowMark) {
+            this.mark = windowMark;
+        }
+
+        /** Bucket {@code b} (empty) becomes {@code ±P}. */
+        void set(int b, int po, boolean sub) {
+            int ao = b * aff;
+            System.arraycopy(points, po, affine, ao, aff);
+            if (sub) {
+                k.negateAffine(affine, ao);
+            }
+        }
+
+        /** Bucket {@code b} (not empty) gets {@code ±P} added, now or in a later batch. */
+        void add(int b, int po, boolean sub) {
+            if (queued[b] == batchId) {
+                if (pendingCount < batch) {
+                    pendingBucket[pendingCount] = b;
+                    pendingPoint[pendingCount] = po;
+                    pendingNegate[pendingCount] = sub;
+                    pendingCount++;
+                } else {
+                    addToOverflow(b, po, sub);
+                }
+                return;
+            }
+            enqueue(b, po, sub);
+            while (queueCount == batch) {
+                runBatch();
+                drainPending(false);
+            }
+        }
+
+        /** Runs everything still queued or pending; afterwards every bucket holds its full value. */
+        void finishWindow() {
+            runBatch();
+            drainPending(true);
+            runBatch();
+        }
+
+        boolean hasOverflow(int b) {
+            return stampOverflow[b] == mark;
+        }
+
+        private void enqueue(int b, int po, boolean sub) {
+            if (k.sameX(affine, b * aff, points, po)) {
+                addToOverflow(b, po, sub);
+                return;
+            }
+            queued[b] = batchId;
+            queueBucket[queueCount] = b * aff;
+            queuePoint[queueCount] = po;
+            queueNegate[queueCount] = sub;
+            queueCount++;
+        }
+
+        private void runBatch() {
+            k.batchAddAffine(affine, queueBucket, points, queuePoint, queueNegate, queueCount);
+            queueCount = 0;
+            batchId++;
+        }
+
+        /** Moves pending points into the (empty) batch; those that conflict again stay, or overflow. */
+        private void drainPending(boolean last) {
+            int n = pendingCount;
+            pendingCount = 0;
+            for (int i = 0; i < n; i++) {
+                int b = pendingBucket[i], po = pendingPoint[i];
+                boolean sub = pendingNegate[i];
+                if (queued[b] != batchId) {
+                    enqueue(b, po, sub);
+                } else if (last) {
+                    addToOverflow(b, po, sub);
+                } else {
+                    pendingBucket[pendingCount] = b;
+                    pendingPoint[pendingCount] = po;
+                    pendingNegate[pendingCount] = sub;
+                    pendingCount++;
+                }
+            }
+        }
+
+        private void addToOverflow(int b, int po, boolean sub) {
+            int oo = b * jl;
+            if (stampOverflow[b] != mark) {
+                stampOverflow[b] = mark;
+                k.setInfinity(overflow, oo);
+            }
+            if (sub) {
+                k.subMixed(overflow, oo, overflow, oo, points, po);
+            } else {
+                k.addMixed(overflow, oo, overflow, oo, points, po);
+            }
         }
     }
 
