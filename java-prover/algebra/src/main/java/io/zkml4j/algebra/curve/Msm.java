@@ -43,9 +43,10 @@ public final class Msm {
      *
      * @param points {@code n} affine G1 points, 8 Montgomery limbs each ({@code x, y}; all zero for
      *     infinity), as written by {@link G1Affine#writeMontgomery}
-     * @param scalars {@code n} Fr elements as Montgomery limbs, 4 each, as written by
+     * @param scalars {@code n} Fr elements as reduced Montgomery limbs, 4 each, as written by
      *     {@link Fr#writeMontgomery}
-     * @throws IllegalArgumentException if an array is shorter than {@code n} elements
+     * @throws IllegalArgumentException if an array is shorter than {@code n} elements or a scalar's
+     *     limbs are not reduced
      */
     public static G1Jacobian g1(long[] points, long[] scalars, int n) {
         return G1Jacobian.wrap(Pippenger.msm(G1Kernel::new, points, scalars, n, true));
@@ -78,8 +79,9 @@ public final class Msm {
      *
      * @param points {@code n} affine G2 points, 16 Montgomery limbs each ({@code x.c0, x.c1, y.c0, y.c1};
      *     all zero for infinity), as written by {@link G2Affine#writeMontgomery}
-     * @param scalars {@code n} Fr elements as Montgomery limbs, 4 each
-     * @throws IllegalArgumentException if an array is shorter than {@code n} elements
+     * @param scalars {@code n} Fr elements as reduced Montgomery limbs, 4 each
+     * @throws IllegalArgumentException if an array is shorter than {@code n} elements or a scalar's
+     *     limbs are not reduced
      */
     public static G2Jacobian g2(long[] points, long[] scalars, int n) {
         return G2Jacobian.wrap(Pippenger.msm(G2Kernel::new, points, scalars, n, true));

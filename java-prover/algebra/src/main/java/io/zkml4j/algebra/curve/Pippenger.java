@@ -158,6 +158,10 @@ final class Pippenger {
         (parallel ? range.parallel() : range).forEach(chunk -> {
             for (int i = chunk * 4096, end = Math.min(n, i + 4096); i < end; i++) {
                 int o = 4 * i;
+                if (!Fr.KERNEL.isCanonical(scalars, o)) {
+                    throw new IllegalArgumentException("Expected reduced Montgomery limbs (< r) for scalar "
+                            + i + " but got a value >= r");
+                }
                 if (MontgomeryKernel.isZero(scalars, o) || k.isAffineInfinity(points, aff * i)) {
                     continue; // canon stays zero
                 }

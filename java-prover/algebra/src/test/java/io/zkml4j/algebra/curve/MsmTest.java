@@ -233,6 +233,14 @@ class MsmTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 points and 3 scalars");
         assertThatThrownBy(() -> Msm.g1(new long[8], new long[8], 2))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Expected 2 points");
+        long[] points = new long[16];
+        G1Affine.GENERATOR.writeMontgomery(points, 0);
+        G1Affine.GENERATOR.writeMontgomery(points, 8);
+        long[] scalars = new long[8];
+        Fr.ONE.writeMontgomery(scalars, 0);
+        System.arraycopy(io.zkml4j.algebra.internal.MontgomeryKernel.toLimbs(Bn254.R), 0, scalars, 4, 4);
+        assertThatThrownBy(() -> Msm.g1(points, scalars, 2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scalar 1");
     }
 
     @Test
