@@ -69,7 +69,7 @@ final class Pippenger {
         if (prep.count == 0) {
             return result;
         }
-        int c = windowBits(prep.count, prep.maxBits);
+        int c = windowBits(prep.atLeast, prep.maxBits);
         int windows = prep.maxBits / c + 1;
         // A parallel stream runs on the pool and on the calling thread: count both.
         int workers = parallel ? Math.max(Runtime.getRuntime().availableProcessors(), ForkJoinPool.getCommonPoolParallelism() + 1) : 1;
@@ -106,25 +106,40 @@ final class Pippenger {
     static final int BATCH_AFFINE_MIN_BUCKETS = 256;
 
     /**
-     * The window size minimising the estimated cost in field multiplications:
-     * {@code windows · (points · perPoint + buckets · perBucket)}, with per point 11 (mixed Jacobian
-     * addition) or about 7.5 (batch affine, conflicts and inversion included) and per bucket 32 (two
-     * Jacobian additions) or 27 (one mixed, one full addition).
+     * The window size minimising the estimated cost in field multiplications of all windows: per
+     * window, the scalars long enough to reach it ({@code atLeast[c·w]}) times 11 (mixed Jacobian
+     * addition) or about 7.5 (batch affine, conflicts and inversion included), plus its buckets times
+     * 32 (two Jacobian additions) or 27 (one mixed, one full addition) for the reduction. Windows
+     * reached by few scalars (vectors of mostly small values) are thereby cheap, and chosen for.
      */
-    static int windowBits(int count, int maxBits) {
+    static int windowBits(int[] atLeast, int maxBits) {
         int best = 1;
         double bestCost = Double.MAX_VALUE;
         for (int c = 1; c <= 20; c++) {
             int windows = maxBits / c + 1;
             int buckets = 1 << (c - 1);
             boolean affine = buckets >= BATCH_AFFINE_MIN_BUCKETS;
-            double cost = windows * ((double) count * (affine ? 7.5 : 11) + (double) buckets * (affine ? 27 : 32));
+            double cost = 0;
+            for (int w = 0; w < windows; w++) {
+                int bitsLeft = maxBits - c * w;       // the top window's digits are at most 2^bitsLeft
+                double used = bitsLeft >= c ? buckets : Math.min(buckets, (1 << Math.max(bitsLeft, 0)) + 1);
+                // Affine batches need many buckets; with few (a short top window) points mostly overflow.
+                boolean batched = affine && used >= BATCH_AFFINE_MIN_BUCKETS;
+                cost += atLeast[Math.min(c * w, 256)] * (batched ? 7.5 : 11) + used * (affine ? 27 : 32);
+            }
             if (cost < bestCost) {
                 bestCost = cost;
                 best = c;
             }
         }
         return best;
+    }
+
+    /** {@link #windowBits(int[], int)} for {@code count} scalars of {@code maxBits} bits each. */
+    static int windowBits(int count, int maxBits) {
+        int[] atLeast = new int[258];
+        java.util.Arrays.fill(atLeast, 0, maxBits + 1, count);
+        return windowBits(atLeast, maxBits);
     }
 
     /** The batch size for affine accumulation: balances the shared inversion against bucket conflicts. */
