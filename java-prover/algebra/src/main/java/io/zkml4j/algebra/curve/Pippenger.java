@@ -13,7 +13,9 @@ import java.util.stream.IntStream;
  *
  * <p>Steps: (1) scalars leave Montgomery form; a scalar above {@code (r − 1)/2} is replaced by its
  * negation {@code r − s} with the point negated, so every scalar has at most 253 bits and witness
- * values such as −1 become small; zero scalars (and points at infinity) are dropped. (2) Each scalar is
+ * values such as −1 become small; zero scalars (and points at infinity) are dropped; the rest, with
+ * copies of their points, are packed by decreasing bit length, so windows read points sequentially
+ * (even when most scalars are zero) and skip the scalars too short to reach them. (2) Each scalar is
  * cut into signed {@code c}-bit digits in {@code [−2^(c−1), 2^(c−1)]} (the carry into a window is the
  * top bit of the window below, so digits are computed independently per window, without a stored
  * recoding). (3) Per window, each point is added to or subtracted from the bucket of its digit's
@@ -74,7 +76,7 @@ final class Pippenger {
         // A parallel stream runs on the pool and on the calling thread: count both.
         int workers = parallel ? Math.max(Runtime.getRuntime().availableProcessors(), ForkJoinPool.getCommonPoolParallelism() + 1) : 1;
         if (workers <= 1 || prep.count < 64) {
-            accumulate(k0, points, prep, 0, prep.count, c, windows, result);
+            accumulate(k0, prep, 0, prep.count, c, windows, result);
         } else if (split == Split.WINDOWS || split == null && windows >= 2 * workers) {
             // Windows are independent: no duplicated bucket reduction.
             long[] sums = new long[windows * k0.jacobianLongs()];
@@ -82,7 +84,7 @@ final class Pippenger {
             IntStream.range(0, tasks).parallel().forEach(t -> {
                 CurveKernel k = kernels.get();
                 int from = windows * t / tasks, to = windows * (t + 1) / tasks;
-                windowSums(k, points, prep, 0, prep.count, c, from, to, sums);
+                windowSums(k, prep, 0, prep.count, c, from, to, sums);
             });
             combine(k0, sums, c, windows, result);
         } else { // few windows (small scalars): split the points instead
@@ -92,7 +94,7 @@ final class Pippenger {
                 CurveKernel k = kernels.get();
                 int from = (int) ((long) prep.count * t / chunks), to = (int) ((long) prep.count * (t + 1) / chunks);
                 long[] r = new long[k.jacobianLongs()];
-                accumulate(k, points, prep, from, to, c, windows, r);
+                accumulate(k, prep, from, to, c, windows, r);
                 System.arraycopy(r, 0, partial, t * k.jacobianLongs(), k.jacobianLongs());
             });
             for (int t = 0; t < chunks; t++) {
@@ -149,12 +151,13 @@ final class Pippenger {
     }
 
     /**
-     * Non-zero scalars in canonical limbs (negated when large) with the indices of their points, sorted
-     * by decreasing bit length (stable); {@code atLeast[b]} counts the scalars of at least {@code b}
+     * Non-zero scalars in canonical limbs with copies of their points (negated along with a large
+     * scalar), packed in the same order so that every window reads the points sequentially, sorted by
+     * decreasing bit length (stable); {@code atLeast[b]} counts the scalars of at least {@code b}
      * bits, so window {@code w} only visits the prefix {@code [0, atLeast[c·w])}: a scalar below
      * {@code 2^(c·w − 1)} has a zero digit there (no bits, no carry).
      */
-    record Prepared(long[] scalars, int[] index, boolean[] negate, int count, int maxBits, int[] atLeast) {
+    record Prepared(long[] scalars, long[] points, int count, int maxBits, int[] atLeast) {
 
         /** End of the scalars with a possibly non-zero digit in window {@code w}, within {@code [from, to)}. */
         int end(int to, int w, int c) {
@@ -207,26 +210,27 @@ final class Pippenger {
         for (int b = 1; b <= 256; b++) {
             next[b] = atLeast[b + 1];
         }
-        int[] index = new int[count];
         long[] packed = new long[4 * count];
-        boolean[] neg = new boolean[count];
+        long[] packedPoints = new long[count * aff];
         for (int i = 0; i < n; i++) {
             int b = bits[i];
             if (b > 0) {
                 int j = next[b]++;
-                index[j] = i;
-                neg[j] = negate[i];
                 System.arraycopy(canon, 4 * i, packed, 4 * j, 4);
+                System.arraycopy(points, aff * i, packedPoints, aff * j, aff);
+                if (negate[i]) {
+                    k.negateAffine(packedPoints, aff * j);
+                }
             }
         }
-        return new Prepared(packed, index, neg, count, maxBits, atLeast);
+        return new Prepared(packed, packedPoints, count, maxBits, atLeast);
     }
 
     /** {@code result = Σ_{j in [from, to)} [s_j] P_j} using windows {@code [0, windows)}. */
-    static void accumulate(CurveKernel k, long[] points, Prepared prep, int from, int to, int c,
+    static void accumulate(CurveKernel k, Prepared prep, int from, int to, int c,
                            int windows, long[] result) {
         long[] sums = new long[windows * k.jacobianLongs()];
-        windowSums(k, points, prep, from, to, c, 0, windows, sums);
+        windowSums(k, prep, from, to, c, 0, windows, sums);
         combine(k, sums, c, windows, result);
     }
 
@@ -245,12 +249,12 @@ final class Pippenger {
     }
 
     /** Fills {@code sums[w]} for {@code w in [wFrom, wTo)} with {@code Σ_j digit_w(s_j) · P_j}. */
-    static void windowSums(CurveKernel k, long[] points, Prepared prep, int from, int to, int c,
+    static void windowSums(CurveKernel k, Prepared prep, int from, int to, int c,
                            int wFrom, int wTo, long[] sums) {
         if ((1 << (c - 1)) >= BATCH_AFFINE_MIN_BUCKETS) {
-            windowSumsBatchAffine(k, points, prep, from, to, c, wFrom, wTo, sums);
+            windowSumsBatchAffine(k, prep, from, to, c, wFrom, wTo, sums);
         } else {
-            windowSumsJacobian(k, points, prep, from, to, c, wFrom, wTo, sums);
+            windowSumsJacobian(k, prep, from, to, c, wFrom, wTo, sums);
         }
     }
 
@@ -258,18 +262,16 @@ final class Pippenger {
      * {@link #windowSums} with affine buckets updated in batches sharing one inversion; see
      * {@link AffineBuckets} for how conflicts and exceptional points are handled.
      */
-    static void windowSumsBatchAffine(CurveKernel k, long[] points, Prepared prep, int from, int to, int c,
+    static void windowSumsBatchAffine(CurveKernel k, Prepared prep, int from, int to, int c,
                                       int wFrom, int wTo, long[] sums) {
         int jl = k.jacobianLongs();
         int aff = k.affineLongs();
         int nb = 1 << (c - 1);
-        AffineBuckets buckets = new AffineBuckets(k, points, nb, batchSize(nb));
+        AffineBuckets buckets = new AffineBuckets(k, prep.points, nb, batchSize(nb));
         int[] stampAffine = new int[nb];
         long[] running = new long[jl];
         long[] total = new long[jl];
         long[] s = prep.scalars;
-        int[] index = prep.index;
-        boolean[] negate = prep.negate;
         for (int w = wFrom; w < wTo; w++) {
             int mark = w + 1;
             buckets.startWindow(mark);
@@ -279,9 +281,9 @@ final class Pippenger {
                 if (d == 0) {
                     continue;
                 }
-                boolean sub = (d < 0) != negate[j];
+                boolean sub = d < 0;
                 int b = (d < 0 ? -d : d) - 1;
-                int po = index[j] * aff;
+                int po = j * aff;
                 if (stampAffine[b] != mark) {             // empty bucket: take the point as it is
                     stampAffine[b] = mark;
                     buckets.set(b, po, sub);
@@ -452,7 +454,7 @@ final class Pippenger {
     }
 
     /** {@link #windowSums} with Jacobian buckets and mixed additions (small windows). */
-    static void windowSumsJacobian(CurveKernel k, long[] points, Prepared prep, int from, int to, int c,
+    static void windowSumsJacobian(CurveKernel k, Prepared prep, int from, int to, int c,
                            int wFrom, int wTo, long[] sums) {
         int jl = k.jacobianLongs();
         int aff = k.affineLongs();
@@ -462,8 +464,7 @@ final class Pippenger {
         long[] running = new long[jl];
         long[] total = new long[jl];
         long[] s = prep.scalars;
-        int[] index = prep.index;
-        boolean[] negate = prep.negate;
+        long[] points = prep.points;
         for (int w = wFrom; w < wTo; w++) {
             int mark = w + 1;
             int maxBucket = -1;
@@ -472,10 +473,10 @@ final class Pippenger {
                 if (d == 0) {
                     continue;
                 }
-                boolean sub = (d < 0) != negate[j];
+                boolean sub = d < 0;
                 int b = (d < 0 ? -d : d) - 1;
                 int bo = b * jl;
-                int po = index[j] * aff;
+                int po = j * aff;
                 if (stamp[b] != mark) {
                     stamp[b] = mark;
                     k.fromAffine(buckets, bo, points, po);
