@@ -13,8 +13,13 @@ import io.zkml4j.algebra.internal.G2Kernel;
  * ForkJoin pool. Zero scalars cost nothing; scalars near {@code r} (small negatives such as −1) are
  * handled as small scalars of the negated point; when every scalar is small only the low windows run.
  *
- * <p>Inputs are not validated beyond their lengths: points are assumed on the curve and in the
- * subgroup (as {@link G1Affine} guarantees). Input arrays are read, never modified.
+ * <p>Memory: besides the inputs, a packed copy of the points whose scalars are non-zero (64 bytes
+ * per G1 point, 128 per G2 point) and 32 bytes per scalar, plus per parallel task one set of
+ * {@code 2^(c−1)} buckets (a few MB at {@code n = 2^20}).
+ *
+ * <p>Inputs are not validated beyond their lengths and the scalars' reduction: points are assumed on
+ * the curve and in the subgroup (as {@link G1Affine} and {@link G2Affine} guarantee). Input arrays
+ * are read, never modified. Thread-safe: calls share nothing but the common ForkJoin pool.
  */
 public final class Msm {
 

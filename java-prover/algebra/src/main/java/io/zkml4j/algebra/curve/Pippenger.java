@@ -455,7 +455,7 @@ final class Pippenger {
 
     /** {@link #windowSums} with Jacobian buckets and mixed additions (small windows). */
     static void windowSumsJacobian(CurveKernel k, Prepared prep, int from, int to, int c,
-                           int wFrom, int wTo, long[] sums) {
+                                   int wFrom, int wTo, long[] sums) {
         int jl = k.jacobianLongs();
         int aff = k.affineLongs();
         int nb = 1 << (c - 1);
