@@ -360,17 +360,24 @@ public record MontgomeryKernel(
 
     // ---- Internals ---------------------------------------------------------------------------
 
-    /** Stores {@code t - p} if {@code t >= p}, else {@code t}; requires {@code t < 2p}. */
+    /**
+     * Stores {@code t - p} if {@code t >= p}, else {@code t}; requires {@code t < 2p}. Branch-free: on
+     * random data the comparison is unpredictable, and a mispredicted branch costs more than the select.
+     */
     private void reduceOnce(long[] r, int ro, long t0, long t1, long t2, long t3) {
-        if (lessThanModulus(t0, t1, t2, t3)) {
-            r[ro] = t0; r[ro + 1] = t1; r[ro + 2] = t2; r[ro + 3] = t3;
-            return;
-        }
-        long d, w;
-        d = t0 - p0; w = borrow(t0, p0, d); r[ro] = d;
-        long d1 = t1 - p1 - w; w = borrow(t1, p1, d1); r[ro + 1] = d1;
-        long d2 = t2 - p2 - w; w = borrow(t2, p2, d2); r[ro + 2] = d2;
-        r[ro + 3] = t3 - p3 - w;
+        long d0 = t0 - p0;
+        long w = borrow(t0, p0, d0);
+        long d1 = t1 - p1 - w;
+        w = borrow(t1, p1, d1);
+        long d2 = t2 - p2 - w;
+        w = borrow(t2, p2, d2);
+        long d3 = t3 - p3 - w;
+        w = borrow(t3, p3, d3);
+        long keep = -w; // all ones when t < p
+        r[ro] = (t0 & keep) | (d0 & ~keep);
+        r[ro + 1] = (t1 & keep) | (d1 & ~keep);
+        r[ro + 2] = (t2 & keep) | (d2 & ~keep);
+        r[ro + 3] = (t3 & keep) | (d3 & ~keep);
     }
 
     private boolean lessThanModulus(long t0, long t1, long t2, long t3) {
