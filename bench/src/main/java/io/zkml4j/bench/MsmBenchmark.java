@@ -52,6 +52,32 @@ public class MsmBenchmark {
         }
     }
 
+    /**
+     * A witness-like vector of 2^16 scalars: half zero, a quarter 0/1 bits and small signed integers,
+     * the rest uniformly random (intermediate products and hashes).
+     */
+    @State(Scope.Benchmark)
+    public static class WitnessInput {
+        final int n = 65536;
+        long[] points;
+        long[] scalars;
+
+        @Setup(Level.Trial)
+        public void setup() {
+            SplittableRandom rng = new SplittableRandom(44);
+            points = g1Points(n, rng);
+            scalars = new long[4 * n];
+            for (int i = 0; i < n; i++) {
+                int kind = rng.nextInt(8);
+                Fr v = kind < 4 ? Fr.ZERO
+                        : kind == 4 ? Fr.of(rng.nextInt(2))
+                        : kind == 5 ? Fr.of(rng.nextInt(1 << 16) - (1 << 15))
+                        : Fr.random(rng);
+                v.writeMontgomery(scalars, 4 * i);
+            }
+        }
+    }
+
     @State(Scope.Benchmark)
     public static class G2Input {
         @Param({"65536"})
@@ -106,6 +132,11 @@ public class MsmBenchmark {
 
     @Benchmark
     public G1Jacobian g1(G1Input in) {
+        return Msm.g1(in.points, in.scalars, in.n);
+    }
+
+    @Benchmark
+    public G1Jacobian g1Witness(WitnessInput in) {
         return Msm.g1(in.points, in.scalars, in.n);
     }
 

@@ -13,8 +13,13 @@ import io.zkml4j.algebra.internal.G2Kernel;
  * ForkJoin pool. Zero scalars cost nothing; scalars near {@code r} (small negatives such as −1) are
  * handled as small scalars of the negated point; when every scalar is small only the low windows run.
  *
- * <p>Inputs are not validated beyond their lengths: points are assumed on the curve and in the
- * subgroup (as {@link G1Affine} guarantees). Input arrays are read, never modified.
+ * <p>Memory: besides the inputs, a packed copy of the points whose scalars are non-zero (64 bytes
+ * per G1 point, 128 per G2 point) and 32 bytes per scalar, plus per parallel task one set of
+ * {@code 2^(c−1)} buckets (a few MB at {@code n = 2^20}).
+ *
+ * <p>Inputs are not validated beyond their lengths and the scalars' reduction: points are assumed on
+ * the curve and in the subgroup (as {@link G1Affine} and {@link G2Affine} guarantee). Input arrays
+ * are read, never modified. Thread-safe: calls share nothing but the common ForkJoin pool.
  */
 public final class Msm {
 
@@ -43,9 +48,10 @@ public final class Msm {
      *
      * @param points {@code n} affine G1 points, 8 Montgomery limbs each ({@code x, y}; all zero for
      *     infinity), as written by {@link G1Affine#writeMontgomery}
-     * @param scalars {@code n} Fr elements as Montgomery limbs, 4 each, as written by
+     * @param scalars {@code n} Fr elements as reduced Montgomery limbs, 4 each, as written by
      *     {@link Fr#writeMontgomery}
-     * @throws IllegalArgumentException if an array is shorter than {@code n} elements
+     * @throws IllegalArgumentException if an array is shorter than {@code n} elements or a scalar's
+     *     limbs are not reduced
      */
     public static G1Jacobian g1(long[] points, long[] scalars, int n) {
         return G1Jacobian.wrap(Pippenger.msm(G1Kernel::new, points, scalars, n, true));
@@ -78,8 +84,9 @@ public final class Msm {
      *
      * @param points {@code n} affine G2 points, 16 Montgomery limbs each ({@code x.c0, x.c1, y.c0, y.c1};
      *     all zero for infinity), as written by {@link G2Affine#writeMontgomery}
-     * @param scalars {@code n} Fr elements as Montgomery limbs, 4 each
-     * @throws IllegalArgumentException if an array is shorter than {@code n} elements
+     * @param scalars {@code n} Fr elements as reduced Montgomery limbs, 4 each
+     * @throws IllegalArgumentException if an array is shorter than {@code n} elements or a scalar's
+     *     limbs are not reduced
      */
     public static G2Jacobian g2(long[] points, long[] scalars, int n) {
         return G2Jacobian.wrap(Pippenger.msm(G2Kernel::new, points, scalars, n, true));

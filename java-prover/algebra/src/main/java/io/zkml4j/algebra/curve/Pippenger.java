@@ -13,7 +13,9 @@ import java.util.stream.IntStream;
  *
  * <p>Steps: (1) scalars leave Montgomery form; a scalar above {@code (r − 1)/2} is replaced by its
  * negation {@code r − s} with the point negated, so every scalar has at most 253 bits and witness
- * values such as −1 become small; zero scalars (and points at infinity) are dropped. (2) Each scalar is
+ * values such as −1 become small; zero scalars (and points at infinity) are dropped; the rest, with
+ * copies of their points, are packed by decreasing bit length, so windows read points sequentially
+ * (even when most scalars are zero) and skip the scalars too short to reach them. (2) Each scalar is
  * cut into signed {@code c}-bit digits in {@code [−2^(c−1), 2^(c−1)]} (the carry into a window is the
  * top bit of the window below, so digits are computed independently per window, without a stored
  * recoding). (3) Per window, each point is added to or subtracted from the bucket of its digit's
@@ -24,8 +26,8 @@ import java.util.stream.IntStream;
  *
  * <p>Bucket accumulation: with at least {@value #BATCH_AFFINE_MIN_BUCKETS} buckets, buckets are affine
  * and updated in batches that share one field inversion (about 6 multiplications per point instead of
- * 11 for a mixed Jacobian addition); a point that would hit a bucket already queued in the batch, or
- * one with the bucket's x (equal or opposite point), goes to a Jacobian overflow bucket instead. With
+ * 11 for a mixed Jacobian addition); a point whose bucket is already queued waits for the next batch,
+ * and exceptional points (equal or opposite to the bucket) go to a Jacobian overflow bucket. With
  * fewer buckets (small inputs, small scalars) buckets are Jacobian and take mixed additions.
  *
  * <p>Parallelism: windows are independent, so they are spread over the common ForkJoin pool and the
@@ -47,6 +49,15 @@ final class Pippenger {
      * @param parallel whether to use the common ForkJoin pool
      */
     static long[] msm(Supplier<CurveKernel> kernels, long[] points, long[] scalars, int n, boolean parallel) {
+        return msm(kernels, points, scalars, n, parallel, null);
+    }
+
+    /** How the work is split across cores. */
+    enum Split { WINDOWS, POINTS }
+
+    /** As {@link #msm(Supplier, long[], long[], int, boolean)} with the split forced ({@code null}: automatic). */
+    static long[] msm(Supplier<CurveKernel> kernels, long[] points, long[] scalars, int n, boolean parallel,
+                      Split split) {
         CurveKernel k0 = kernels.get();
         int aff = k0.affineLongs();
         if (points.length < (long) n * aff || scalars.length < 4L * n) {
@@ -60,19 +71,20 @@ final class Pippenger {
         if (prep.count == 0) {
             return result;
         }
-        int c = windowBits(prep.count, prep.maxBits);
+        int c = windowBits(prep.atLeast, prep.maxBits);
         int windows = prep.maxBits / c + 1;
         // A parallel stream runs on the pool and on the calling thread: count both.
         int workers = parallel ? Math.max(Runtime.getRuntime().availableProcessors(), ForkJoinPool.getCommonPoolParallelism() + 1) : 1;
         if (workers <= 1 || prep.count < 64) {
-            accumulate(k0, points, prep, 0, prep.count, c, windows, result);
-        } else if (windows >= 2 * workers) { // windows are independent: no duplicated bucket reduction
+            accumulate(k0, prep, 0, prep.count, c, windows, result);
+        } else if (split == Split.WINDOWS || split == null && windows >= 2 * workers) {
+            // Windows are independent: no duplicated bucket reduction.
             long[] sums = new long[windows * k0.jacobianLongs()];
             int tasks = Math.min(windows, 4 * workers);
             IntStream.range(0, tasks).parallel().forEach(t -> {
                 CurveKernel k = kernels.get();
                 int from = windows * t / tasks, to = windows * (t + 1) / tasks;
-                windowSums(k, points, prep, 0, prep.count, c, from, to, sums);
+                windowSums(k, prep, 0, prep.count, c, from, to, sums);
             });
             combine(k0, sums, c, windows, result);
         } else { // few windows (small scalars): split the points instead
@@ -82,7 +94,7 @@ final class Pippenger {
                 CurveKernel k = kernels.get();
                 int from = (int) ((long) prep.count * t / chunks), to = (int) ((long) prep.count * (t + 1) / chunks);
                 long[] r = new long[k.jacobianLongs()];
-                accumulate(k, points, prep, from, to, c, windows, r);
+                accumulate(k, prep, from, to, c, windows, r);
                 System.arraycopy(r, 0, partial, t * k.jacobianLongs(), k.jacobianLongs());
             });
             for (int t = 0; t < chunks; t++) {
@@ -96,25 +108,40 @@ final class Pippenger {
     static final int BATCH_AFFINE_MIN_BUCKETS = 256;
 
     /**
-     * The window size minimising the estimated cost in field multiplications:
-     * {@code windows · (points · perPoint + buckets · perBucket)}, with per point 11 (mixed Jacobian
-     * addition) or about 7.5 (batch affine, conflicts and inversion included) and per bucket 32 (two
-     * Jacobian additions) or 27 (one mixed, one full addition).
+     * The window size minimising the estimated cost in field multiplications of all windows: per
+     * window, the scalars long enough to reach it ({@code atLeast[c·w]}) times 11 (mixed Jacobian
+     * addition) or about 7.5 (batch affine, conflicts and inversion included), plus its buckets times
+     * 32 (two Jacobian additions) or 27 (one mixed, one full addition) for the reduction. Windows
+     * reached by few scalars (vectors of mostly small values) are thereby cheap, and chosen for.
      */
-    static int windowBits(int count, int maxBits) {
+    static int windowBits(int[] atLeast, int maxBits) {
         int best = 1;
         double bestCost = Double.MAX_VALUE;
         for (int c = 1; c <= 20; c++) {
             int windows = maxBits / c + 1;
             int buckets = 1 << (c - 1);
             boolean affine = buckets >= BATCH_AFFINE_MIN_BUCKETS;
-            double cost = windows * ((double) count * (affine ? 7.5 : 11) + (double) buckets * (affine ? 27 : 32));
+            double cost = 0;
+            for (int w = 0; w < windows; w++) {
+                int bitsLeft = maxBits - c * w;       // the top window's digits are at most 2^bitsLeft
+                double used = bitsLeft >= c ? buckets : Math.min(buckets, (1 << Math.max(bitsLeft, 0)) + 1);
+                // Affine batches need many buckets; with few (a short top window) points mostly overflow.
+                boolean batched = affine && used >= BATCH_AFFINE_MIN_BUCKETS;
+                cost += atLeast[Math.min(c * w, 256)] * (batched ? 7.5 : 11) + used * (affine ? 27 : 32);
+            }
             if (cost < bestCost) {
                 bestCost = cost;
                 best = c;
             }
         }
         return best;
+    }
+
+    /** {@link #windowBits(int[], int)} for {@code count} scalars of {@code maxBits} bits each. */
+    static int windowBits(int count, int maxBits) {
+        int[] atLeast = new int[258];
+        java.util.Arrays.fill(atLeast, 0, maxBits + 1, count);
+        return windowBits(atLeast, maxBits);
     }
 
     /** The batch size for affine accumulation: balances the shared inversion against bucket conflicts. */
@@ -124,12 +151,13 @@ final class Pippenger {
     }
 
     /**
-     * Non-zero scalars in canonical limbs (negated when large) with the indices of their points, sorted
-     * by decreasing bit length (stable); {@code atLeast[b]} counts the scalars of at least {@code b}
+     * Non-zero scalars in canonical limbs with copies of their points (negated along with a large
+     * scalar), packed in the same order so that every window reads the points sequentially, sorted by
+     * decreasing bit length (stable); {@code atLeast[b]} counts the scalars of at least {@code b}
      * bits, so window {@code w} only visits the prefix {@code [0, atLeast[c·w])}: a scalar below
      * {@code 2^(c·w − 1)} has a zero digit there (no bits, no carry).
      */
-    record Prepared(long[] scalars, int[] index, boolean[] negate, int count, int maxBits, int[] atLeast) {
+    record Prepared(long[] scalars, long[] points, int count, int maxBits, int[] atLeast) {
 
         /** End of the scalars with a possibly non-zero digit in window {@code w}, within {@code [from, to)}. */
         int end(int to, int w, int c) {
@@ -148,6 +176,10 @@ final class Pippenger {
         (parallel ? range.parallel() : range).forEach(chunk -> {
             for (int i = chunk * 4096, end = Math.min(n, i + 4096); i < end; i++) {
                 int o = 4 * i;
+                if (!Fr.KERNEL.isCanonical(scalars, o)) {
+                    throw new IllegalArgumentException("Expected reduced Montgomery limbs (< r) for scalar "
+                            + i + " but got a value >= r");
+                }
                 if (MontgomeryKernel.isZero(scalars, o) || k.isAffineInfinity(points, aff * i)) {
                     continue; // canon stays zero
                 }
@@ -178,26 +210,27 @@ final class Pippenger {
         for (int b = 1; b <= 256; b++) {
             next[b] = atLeast[b + 1];
         }
-        int[] index = new int[count];
         long[] packed = new long[4 * count];
-        boolean[] neg = new boolean[count];
+        long[] packedPoints = new long[count * aff];
         for (int i = 0; i < n; i++) {
             int b = bits[i];
             if (b > 0) {
                 int j = next[b]++;
-                index[j] = i;
-                neg[j] = negate[i];
                 System.arraycopy(canon, 4 * i, packed, 4 * j, 4);
+                System.arraycopy(points, aff * i, packedPoints, aff * j, aff);
+                if (negate[i]) {
+                    k.negateAffine(packedPoints, aff * j);
+                }
             }
         }
-        return new Prepared(packed, index, neg, count, maxBits, atLeast);
+        return new Prepared(packed, packedPoints, count, maxBits, atLeast);
     }
 
     /** {@code result = Σ_{j in [from, to)} [s_j] P_j} using windows {@code [0, windows)}. */
-    static void accumulate(CurveKernel k, long[] points, Prepared prep, int from, int to, int c,
+    static void accumulate(CurveKernel k, Prepared prep, int from, int to, int c,
                            int windows, long[] result) {
         long[] sums = new long[windows * k.jacobianLongs()];
-        windowSums(k, points, prep, from, to, c, 0, windows, sums);
+        windowSums(k, prep, from, to, c, 0, windows, sums);
         combine(k, sums, c, windows, result);
     }
 
@@ -216,96 +249,60 @@ final class Pippenger {
     }
 
     /** Fills {@code sums[w]} for {@code w in [wFrom, wTo)} with {@code Σ_j digit_w(s_j) · P_j}. */
-    static void windowSums(CurveKernel k, long[] points, Prepared prep, int from, int to, int c,
+    static void windowSums(CurveKernel k, Prepared prep, int from, int to, int c,
                            int wFrom, int wTo, long[] sums) {
         if ((1 << (c - 1)) >= BATCH_AFFINE_MIN_BUCKETS) {
-            windowSumsBatchAffine(k, points, prep, from, to, c, wFrom, wTo, sums);
+            windowSumsBatchAffine(k, prep, from, to, c, wFrom, wTo, sums);
         } else {
-            windowSumsJacobian(k, points, prep, from, to, c, wFrom, wTo, sums);
+            windowSumsJacobian(k, prep, from, to, c, wFrom, wTo, sums);
         }
     }
 
     /**
-     * {@link #windowSums} with affine buckets updated in batches sharing one inversion. A point whose
-     * bucket is already queued in the current batch, or whose x equals the bucket's (equal or opposite
-     * points), goes to the bucket's Jacobian overflow accumulator instead; both parts are summed in the
-     * reduction.
+     * {@link #windowSums} with affine buckets updated in batches sharing one inversion; see
+     * {@link AffineBuckets} for how conflicts and exceptional points are handled.
      */
-    static void windowSumsBatchAffine(CurveKernel k, long[] points, Prepared prep, int from, int to, int c,
+    static void windowSumsBatchAffine(CurveKernel k, Prepared prep, int from, int to, int c,
                                       int wFrom, int wTo, long[] sums) {
         int jl = k.jacobianLongs();
         int aff = k.affineLongs();
         int nb = 1 << (c - 1);
-        int batch = batchSize(nb);
-        long[] affine = new long[nb * aff];
-        long[] overflow = new long[nb * jl];
+        AffineBuckets buckets = new AffineBuckets(k, prep.points, nb, batchSize(nb));
         int[] stampAffine = new int[nb];
-        int[] stampOverflow = new int[nb];
-        int[] queued = new int[nb];
-        int[] bucketOffsets = new int[batch];
-        int[] pointOffsets = new int[batch];
-        boolean[] negateQueued = new boolean[batch];
         long[] running = new long[jl];
         long[] total = new long[jl];
         long[] s = prep.scalars;
-        int[] index = prep.index;
-        boolean[] negate = prep.negate;
-        int batchId = 1;
         for (int w = wFrom; w < wTo; w++) {
             int mark = w + 1;
+            buckets.startWindow(mark);
             int maxBucket = -1;
-            int queuedCount = 0;
             for (int j = from, end = prep.end(to, w, c); j < end; j++) {
                 int d = digit(s, 4 * j, w, c);
                 if (d == 0) {
                     continue;
                 }
-                boolean sub = (d < 0) != negate[j];
+                boolean sub = d < 0;
                 int b = (d < 0 ? -d : d) - 1;
-                int ao = b * aff;
-                int po = index[j] * aff;
+                int po = j * aff;
                 if (stampAffine[b] != mark) {             // empty bucket: take the point as it is
                     stampAffine[b] = mark;
-                    System.arraycopy(points, po, affine, ao, aff);
-                    if (sub) {
-                        k.negateAffine(affine, ao);
-                    }
+                    buckets.set(b, po, sub);
                     if (b > maxBucket) {
                         maxBucket = b;
                     }
-                } else if (queued[b] == batchId || k.sameX(affine, ao, points, po)) {
-                    int oo = b * jl;
-                    if (stampOverflow[b] != mark) {
-                        stampOverflow[b] = mark;
-                        k.setInfinity(overflow, oo);
-                    }
-                    if (sub) {
-                        k.subMixed(overflow, oo, overflow, oo, points, po);
-                    } else {
-                        k.addMixed(overflow, oo, overflow, oo, points, po);
-                    }
                 } else {
-                    queued[b] = batchId;
-                    bucketOffsets[queuedCount] = ao;
-                    pointOffsets[queuedCount] = po;
-                    negateQueued[queuedCount] = sub;
-                    if (++queuedCount == batch) {
-                        k.batchAddAffine(affine, bucketOffsets, points, pointOffsets, negateQueued, queuedCount);
-                        queuedCount = 0;
-                        batchId++;
-                    }
+                    buckets.add(b, po, sub);
                 }
             }
-            k.batchAddAffine(affine, bucketOffsets, points, pointOffsets, negateQueued, queuedCount);
-            batchId++;
+            buckets.finishWindow();
             k.setInfinity(running, 0);
             k.setInfinity(total, 0);
             for (int b = maxBucket; b >= 0; b--) {
                 if (stampAffine[b] == mark) {
-                    k.addMixed(running, 0, running, 0, affine, b * aff);
+                    k.addMixed(running, 0, running, 0, buckets.affine, b * aff);
                 }
-                if (stampOverflow[b] == mark) {
-                    k.add(running, 0, running, 0, overflow, b * jl);
+                if (buckets.hasOverflow(b)) {
+                    k.add(running, 0, running, 0, buckets.overflow, b * jl);
                 }
                 k.add(total, 0, total, 0, running, 0);
             }
@@ -313,9 +310,152 @@ final class Pippenger {
         }
     }
 
+    /**
+     * The buckets of one window in affine form, updated in batches of additions that share one field
+     * inversion ({@link CurveKernel#batchAddAffine}). A batch may touch each bucket once: a point whose
+     * bucket is already queued waits in a pending list (as long as the batch) and joins the next batch;
+     * when the list is full, or at the end of the window if it would conflict again, it goes to the
+     * bucket's Jacobian overflow accumulator instead, as do points with the bucket's x (equal or opposite
+     * points, which the affine formula cannot add). A bucket's value is its affine part plus its overflow.
+     */
+    private static final class AffineBuckets {
+        final CurveKernel k;
+        final long[] points;
+        final long[] affine;
+        final long[] overflow;
+        private final int aff;
+        private final int jl;
+        private final int batch;
+        private final int[] stampOverflow;
+        private final int[] queued;
+        private final int[] queueBucket;
+        private final int[] queuePoint;
+        private final boolean[] queueNegate;
+        private final int[] pendingBucket;
+        private final int[] pendingPoint;
+        private final boolean[] pendingNegate;
+        private int queueCount;
+        private int pendingCount;
+        private int batchId = 1;
+        private int mark;
+
+        AffineBuckets(CurveKernel k, long[] points, int buckets, int batch) {
+            this.k = k;
+            this.points = points;
+            this.aff = k.affineLongs();
+            this.jl = k.jacobianLongs();
+            this.batch = batch;
+            this.affine = new long[buckets * aff];
+            this.overflow = new long[buckets * jl];
+            this.stampOverflow = new int[buckets];
+            this.queued = new int[buckets];
+            this.queueBucket = new int[batch];
+            this.queuePoint = new int[batch];
+            this.queueNegate = new boolean[batch];
+            this.pendingBucket = new int[batch];
+            this.pendingPoint = new int[batch];
+            this.pendingNegate = new boolean[batch];
+        }
+
+        void startWindow(int windowMark) {
+            this.mark = windowMark;
+        }
+
+        /** Bucket {@code b} (empty) becomes {@code ±P}. */
+        void set(int b, int po, boolean sub) {
+            int ao = b * aff;
+            System.arraycopy(points, po, affine, ao, aff);
+            if (sub) {
+                k.negateAffine(affine, ao);
+            }
+        }
+
+        /** Bucket {@code b} (not empty) gets {@code ±P} added, now or in a later batch. */
+        void add(int b, int po, boolean sub) {
+            if (queued[b] == batchId) {
+                if (pendingCount < batch) {
+                    pendingBucket[pendingCount] = b;
+                    pendingPoint[pendingCount] = po;
+                    pendingNegate[pendingCount] = sub;
+                    pendingCount++;
+                } else {
+                    addToOverflow(b, po, sub);
+                }
+                return;
+            }
+            enqueue(b, po, sub);
+            while (queueCount == batch) {
+                runBatch();
+                drainPending(false);
+            }
+        }
+
+        /** Runs everything still queued or pending; afterwards every bucket holds its full value. */
+        void finishWindow() {
+            runBatch();
+            drainPending(true);
+            runBatch();
+        }
+
+        boolean hasOverflow(int b) {
+            return stampOverflow[b] == mark;
+        }
+
+        private void enqueue(int b, int po, boolean sub) {
+            if (k.sameX(affine, b * aff, points, po)) {
+                addToOverflow(b, po, sub);
+                return;
+            }
+            queued[b] = batchId;
+            queueBucket[queueCount] = b * aff;
+            queuePoint[queueCount] = po;
+            queueNegate[queueCount] = sub;
+            queueCount++;
+        }
+
+        private void runBatch() {
+            k.batchAddAffine(affine, queueBucket, points, queuePoint, queueNegate, queueCount);
+            queueCount = 0;
+            batchId++;
+        }
+
+        /** Moves pending points into the (empty) batch; those that conflict again stay, or overflow. */
+        private void drainPending(boolean last) {
+            int n = pendingCount;
+            pendingCount = 0;
+            for (int i = 0; i < n; i++) {
+                int b = pendingBucket[i], po = pendingPoint[i];
+                boolean sub = pendingNegate[i];
+                if (queued[b] != batchId) {
+                    enqueue(b, po, sub);
+                } else if (last) {
+                    addToOverflow(b, po, sub);
+                } else {
+                    pendingBucket[pendingCount] = b;
+                    pendingPoint[pendingCount] = po;
+                    pendingNegate[pendingCount] = sub;
+                    pendingCount++;
+                }
+            }
+        }
+
+        private void addToOverflow(int b, int po, boolean sub) {
+            int oo = b * jl;
+            if (stampOverflow[b] != mark) {
+                stampOverflow[b] = mark;
+                k.setInfinity(overflow, oo);
+            }
+            if (sub) {
+                k.subMixed(overflow, oo, overflow, oo, points, po);
+            } else {
+                k.addMixed(overflow, oo, overflow, oo, points, po);
+            }
+        }
+    }
+
     /** {@link #windowSums} with Jacobian buckets and mixed additions (small windows). */
-    static void windowSumsJacobian(CurveKernel k, long[] points, Prepared prep, int from, int to, int c,
-                           int wFrom, int wTo, long[] sums) {
+    static void windowSumsJacobian(CurveKernel k, Prepared prep, int from, int to, int c,
+                                   int wFrom, int wTo, long[] sums) {
         int jl = k.jacobianLongs();
         int aff = k.affineLongs();
         int nb = 1 << (c - 1);
@@ -324,8 +464,7 @@ final class Pippenger {
         long[] running = new long[jl];
         long[] total = new long[jl];
         long[] s = prep.scalars;
-        int[] index = prep.index;
-        boolean[] negate = prep.negate;
+        long[] points = prep.points;
         for (int w = wFrom; w < wTo; w++) {
             int mark = w + 1;
             int maxBucket = -1;
@@ -334,10 +473,10 @@ final class Pippenger {
                 if (d == 0) {
                     continue;
                 }
-                boolean sub = (d < 0) != negate[j];
+                boolean sub = d < 0;
                 int b = (d < 0 ? -d : d) - 1;
                 int bo = b * jl;
-                int po = index[j] * aff;
+                int po = j * aff;
                 if (stamp[b] != mark) {
                     stamp[b] = mark;
                     k.fromAffine(buckets, bo, points, po);

@@ -15,7 +15,8 @@ package io.zkml4j.algebra.internal;
  *
  * <p>Inputs are assumed to be on the curve; nothing is validated here. Output slots may alias input
  * slots. Instances hold scratch space and are <em>not thread-safe</em>: use one instance per thread
- * (they are cheap to create).
+ * (they are cheap to create). Exception: the size queries and the infinity predicates touch no
+ * scratch and may be called from any thread.
  */
 public interface CurveKernel {
 

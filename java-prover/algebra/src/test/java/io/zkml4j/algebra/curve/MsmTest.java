@@ -210,12 +210,37 @@ class MsmTest {
         assertThat(Msm.g1(fp, fs, n - 1)).as("prefix").isEqualTo(bases.expected(java.util.Arrays.copyOf(s, n - 1)));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.EnumSource(Pippenger.Split.class)
+    void bothParallelSplitsMatchTheOracle(Pippenger.Split split) {
+        int n = 1200;
+        SplittableRandom rng = Seeds.rng("msm-split-" + split);
+        Bases bases = Bases.of(n, rng);
+        Fr[] s = scalars(n, i -> i % 2 == 0 ? Fr.random(rng) : Fr.of(rng.nextInt(1000) - 500));
+        long[] fp = new long[G1Kernel.AFFINE_LONGS * n];
+        long[] fs = new long[4 * n];
+        for (int i = 0; i < n; i++) {
+            bases.points()[i].writeMontgomery(fp, G1Kernel.AFFINE_LONGS * i);
+            s[i].writeMontgomery(fs, 4 * i);
+        }
+        long[] r = Pippenger.msm(G1Kernel::new, fp, fs, n, true, split);
+        assertThat(G1Jacobian.wrap(r)).isEqualTo(bases.expected(s));
+    }
+
     @Test
     void mismatchedOrShortInputsAreRejected() {
         assertThatThrownBy(() -> Msm.g1(new G1Affine[2], new Fr[3]))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 points and 3 scalars");
         assertThatThrownBy(() -> Msm.g1(new long[8], new long[8], 2))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Expected 2 points");
+        long[] points = new long[16];
+        G1Affine.GENERATOR.writeMontgomery(points, 0);
+        G1Affine.GENERATOR.writeMontgomery(points, 8);
+        long[] scalars = new long[8];
+        Fr.ONE.writeMontgomery(scalars, 0);
+        System.arraycopy(io.zkml4j.algebra.internal.MontgomeryKernel.toLimbs(Bn254.R), 0, scalars, 4, 4);
+        assertThatThrownBy(() -> Msm.g1(points, scalars, 2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scalar 1");
     }
 
     @Test
