@@ -1,0 +1,314 @@
+package io.zkml4j.groth16;
+
+import io.zkml4j.algebra.curve.G1Affine;
+import io.zkml4j.algebra.curve.G1Jacobian;
+import io.zkml4j.algebra.curve.G2Jacobian;
+import io.zkml4j.algebra.curve.Msm;
+import io.zkml4j.algebra.field.Fr;
+import io.zkml4j.algebra.internal.MontgomeryKernel;
+import io.zkml4j.algebra.pairing.Bn254Pairing;
+import io.zkml4j.algebra.pairing.PairingInput;
+import io.zkml4j.algebra.poly.Radix2Domain;
+import io.zkml4j.r1cs.CheckResult;
+import io.zkml4j.r1cs.R1cs;
+import io.zkml4j.r1cs.Witness;
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.random.RandomGenerator;
+import java.util.stream.IntStream;
+
+/**
+ * Groth16 proving and verification over BN254 (Groth, "On the Size of Pairing-based Non-interactive
+ * Arguments", EUROCRYPT 2016, eprint 2016/260, §3.2), compatible with snarkjs/rapidsnark: proofs made
+ * here from a snarkjs zkey verify with {@code snarkjs groth16 verify}, and the other way round.
+ *
+ * <h2>Prover (snarkjs's QAP convention)</h2>
+ * With {@code n = domainSize} and the witness {@code w}:
+ * <ol>
+ *   <li>QAP: {@code A_j = Σ coef·w[signal]} over the zkey's A entries of constraint {@code j}, likewise
+ *       {@code B_j}; {@code C_j = A_j·B_j}. These are the evaluations on the domain {@code {ω^j}}.</li>
+ *   <li>FFT: each of A, B, C moves to the coset {@code g·{ω^j}}, {@code g} a primitive {@code 2n}-th
+ *       root of unity ({@link Radix2Domain#snarkjsCosetShift()}), where {@code Z(x) = x^n − 1 = −2};
+ *       {@code h_j = A_j·B_j − C_j} there. The zkey's H points already contain {@code 1/Z} and
+ *       {@code 1/δ}, so no division is needed.</li>
+ *   <li>MSMs, with fresh {@code r, s}: {@code πA = α₁ + Σ w_i·A_i + r·δ₁},
+ *       {@code πB = β₂ + Σ w_i·B2_i + s·δ₂}, {@code B₁ = β₁ + Σ w_i·B1_i + s·δ₁},
+ *       {@code πC = Σ_(i > nPublic) w_i·C_i + Σ h_j·H_j + s·πA + r·B₁ − r·s·δ₁}.</li>
+ * </ol>
+ * Cost: about {@code 2·nnz} multiplications for the QAP, three size-{@code n} coset transforms
+ * ({@code ~3·(n/2)·log n} multiplications each way), and five MSMs (four of size {@code nVars}, one of
+ * size {@code n}; G2 is about three times as expensive as G1). Witness values are passed to the MSM as
+ * they are: zero values cost nothing and small values (bits, small integers, and small negatives such as
+ * −1) only the low windows (see {@link Msm}). Every stage uses the common ForkJoin pool; the QAP
+ * evaluates A and B concurrently.
+ *
+ * <p>Zero knowledge rests on {@code r, s} being uniformly random and secret: pass a
+ * {@link SecureRandom} (the default overloads do). A seeded generator makes proofs reproducible, for
+ * tests only.
+ *
+ * <h2>Verifier</h2>
+ * One product of four pairings: {@code e(−πA, πB)·e(α₁, β₂)·e(vk_x, γ₂)·e(πC, δ₂) = 1} with
+ * {@code vk_x = IC_0 + Σ x_i·IC_i}. Inputs are typed and therefore already valid (points on their
+ * curves, B in G2, inputs in Fr); parsing untrusted data into them is {@code io.zkml4j.groth16.json.SnarkjsJson}'s
+ * job, which rejects non-canonical or out-of-range values.
+ */
+public final class Groth16 {
+
+    private static final MontgomeryKernel K = Fr.KERNEL;
+
+    /** Estimated fraction of the work done when each stage starts (for progress bars). */
+    private static final double F_QAP = 0.01, F_FFT = 0.05, F_H = 0.15, F_A = 0.35, F_B1 = 0.45,
+            F_B2 = 0.55, F_C = 0.85, F_FINISH = 0.99;
+
+    private Groth16() {
+    }
+
+    // ---- Proving ---------------------------------------------------------------------------------
+
+    /** {@link #prove(ProvingKey, Witness, RandomGenerator, ProveOptions)} with a new {@link SecureRandom}. */
+    public static ProofWithPublicSignals prove(ProvingKey pk, Witness witness) {
+        return prove(pk, witness, new SecureRandom(), ProveOptions.defaults());
+    }
+
+    /** As {@link #prove(ProvingKey, Witness, RandomGenerator, ProveOptions)} with default options. */
+    public static ProofWithPublicSignals prove(ProvingKey pk, Witness witness, RandomGenerator rng) {
+        return prove(pk, witness, rng, ProveOptions.defaults());
+    }
+
+    /**
+     * Proves that {@code witness} satisfies the circuit of {@code pk}.
+     *
+     * @param rng source of the blinding scalars {@code r, s}; must be a cryptographically secure
+     *     generator for zero knowledge
+     * @throws Groth16Exception if the witness length is not {@code nVars}, wire 0 is not 1, or (with
+     *     {@link ProveOptions#checkingAgainst}) the R1CS does not match the key or the witness violates a
+     *     constraint (the message names it)
+     */
+    public static ProofWithPublicSignals prove(ProvingKey pk, Witness witness, RandomGenerator rng,
+                                               ProveOptions options) {
+        Objects.requireNonNull(pk, "pk");
+        Objects.requireNonNull(witness, "witness");
+        Objects.requireNonNull(rng, "rng");
+        Objects.requireNonNull(options, "options");
+        ProveOptions.ProgressListener progress = options.progress();
+        if (witness.size() != pk.nVars()) {
+            throw new Groth16Exception("The witness has " + witness.size() + " values but the proving key expects "
+                    + pk.nVars() + " (nVars)");
+        }
+        if (options.r1cs().isPresent()) {
+            progress.onStage("check", 0);
+            checkWitness(pk, options.r1cs().get(), witness);
+        }
+        long[] wMont = witness.montgomeryLimbs();
+        if (!K.isOne(wMont, 0)) {
+            throw new Groth16Exception("Witness value 0 must be 1 (the constant wire) but is " + witness.get(0));
+        }
+        return proveMontgomery(pk, wMont, rng, progress);
+    }
+
+    /**
+     * Proves from a flat witness in <em>standard</em> form: {@code 4·nVars} longs, each value as four
+     * little-endian limbs of an integer below r (the layout of a {@code .wtns} file's values).
+     *
+     * @throws Groth16Exception if the length is wrong, a value is not below r, or value 0 is not 1
+     */
+    public static ProofWithPublicSignals proveStandardForm(ProvingKey pk, long[] witness, RandomGenerator rng,
+                                                           ProveOptions options) {
+        Objects.requireNonNull(pk, "pk");
+        if (witness.length != 4L * pk.nVars()) {
+            throw new Groth16Exception("The witness has " + witness.length + " limbs but the proving key expects "
+                    + 4L * pk.nVars() + " (4 per signal, nVars = " + pk.nVars() + ")");
+        }
+        long[] wMont = new long[witness.length];
+        for (int i = 0; i < pk.nVars(); i++) {
+            if (!K.isCanonical(witness, 4 * i)) {
+                throw new Groth16Exception("Witness value " + i + " is not below r");
+            }
+            K.toMontgomery(wMont, 4 * i, witness, 4 * i);
+        }
+        if (options.r1cs().isPresent()) {
+            options.progress().onStage("check", 0);
+            checkWitness(pk, options.r1cs().get(), Witness.fromMontgomeryLimbs(wMont));
+        }
+        if (!K.isOne(wMont, 0)) {
+            throw new Groth16Exception("Witness value 0 must be 1 (the constant wire)");
+        }
+        return proveMontgomery(pk, wMont, rng, options.progress());
+    }
+
+    private static void checkWitness(ProvingKey pk, R1cs r1cs, Witness witness) {
+        if (r1cs.numWires() != pk.nVars() || r1cs.numPublic() != pk.nPublic()) {
+            throw new Groth16Exception("The R1CS (" + r1cs.numWires() + " wires, " + r1cs.numPublic()
+                    + " public) does not belong to the proving key (nVars = " + pk.nVars() + ", nPublic = "
+                    + pk.nPublic() + ")");
+        }
+        CheckResult result = r1cs.check(witness);
+        if (!result.isSatisfied()) {
+            throw new Groth16Exception("The witness does not satisfy the circuit: " + result.message());
+        }
+    }
+
+    private static ProofWithPublicSignals proveMontgomery(ProvingKey pk, long[] wMont, RandomGenerator rng,
+                                                          ProveOptions.ProgressListener progress) {
+        int nVars = pk.nVars(), nPublic = pk.nPublic(), n = pk.domainSize();
+
+        progress.onStage("qap", F_QAP);
+        long[] wStd = new long[wMont.length];
+        for (int i = 0; i < nVars; i++) {
+            K.fromMontgomery(wStd, 4 * i, wMont, 4 * i);
+        }
+        long[][] ab = evaluateQap(pk.coefficients(), wStd, n);
+        long[] a = ab[0], b = ab[1];
+        long[] c = new long[4 * n];
+        parallelChunks(n, (from, to) -> {
+            for (int j = from; j < to; j++) {
+                K.mul(c, 4 * j, a, 4 * j, b, 4 * j);
+            }
+        });
+
+        progress.onStage("fft", F_FFT);
+        Radix2Domain domain = Radix2Domain.of(n);
+        Fr shift = domain.snarkjsCosetShift();
+        domain.evaluationsOnCoset(a, shift);
+        domain.evaluationsOnCoset(b, shift);
+        domain.evaluationsOnCoset(c, shift);
+        long[] h = a; // h_j = a_j·b_j − c_j on the coset, in place
+        parallelChunks(n, (from, to) -> {
+            for (int j = from; j < to; j++) {
+                K.mul(h, 4 * j, a, 4 * j, b, 4 * j);
+                K.sub(h, 4 * j, h, 4 * j, c, 4 * j);
+            }
+        });
+
+        progress.onStage("msm-h", F_H);
+        G1Jacobian hMsm = Msm.g1(pk.h(), h, n);
+        progress.onStage("msm-a", F_A);
+        G1Jacobian aMsm = Msm.g1(pk.a(), wMont, nVars);
+        progress.onStage("msm-b1", F_B1);
+        G1Jacobian b1Msm = Msm.g1(pk.b1(), wMont, nVars);
+        progress.onStage("msm-b2", F_B2);
+        G2Jacobian b2Msm = Msm.g2(pk.b2(), wMont, nVars);
+        progress.onStage("msm-c", F_C);
+        int nPrivate = nVars - nPublic - 1;
+        long[] wPrivate = Arrays.copyOfRange(wMont, 4 * (nPublic + 1), 4 * nVars);
+        G1Jacobian cMsm = Msm.g1(pk.c(), wPrivate, nPrivate);
+
+        progress.onStage("finish", F_FINISH);
+        Fr r = Fr.random(rng);
+        Fr s = Fr.random(rng);
+        G1Jacobian piA = aMsm.add(pk.alpha1()).add(pk.delta1().toJacobian().mul(r));
+        G2Jacobian piB = b2Msm.add(pk.beta2()).add(pk.delta2().toJacobian().mul(s));
+        G1Jacobian b1 = b1Msm.add(pk.beta1()).add(pk.delta1().toJacobian().mul(s));
+        G1Jacobian piC = cMsm.add(hMsm).add(piA.mul(s)).add(b1.mul(r))
+                .add(pk.delta1().toJacobian().mul(r.mul(s)).neg());
+        Proof proof = Proof.of(piA.toAffine(), piB.toAffine(), piC.toAffine());
+
+        List<Fr> publicSignals = new ArrayList<>(nPublic);
+        for (int i = 1; i <= nPublic; i++) {
+            publicSignals.add(Fr.fromMontgomeryLimbs(wMont, 4 * i));
+        }
+        progress.onStage("done", 1.0);
+        return new ProofWithPublicSignals(proof, publicSignals);
+    }
+
+    /**
+     * The evaluations of A and B on the domain (Montgomery form), A and B computed concurrently. Each
+     * stored coefficient is {@code value·R²}, so one Montgomery product with the standard-form witness
+     * value gives {@code value·w} in Montgomery form.
+     */
+    static long[][] evaluateQap(QapCoefficients q, long[] wStd, int n) {
+        long[] a = new long[4 * n];
+        long[] b = new long[4 * n];
+        int[] matrix = q.matrixArray(), constraint = q.constraintArray(), signal = q.signalArray();
+        long[] values = q.rawValueArray();
+        int count = q.size();
+        CompletableFuture<Void> bTask = CompletableFuture.runAsync(
+                () -> accumulate(QapCoefficients.B, b, matrix, constraint, signal, values, count, wStd));
+        accumulate(QapCoefficients.A, a, matrix, constraint, signal, values, count, wStd);
+        bTask.join();
+        return new long[][] {a, b};
+    }
+
+    private static void accumulate(int which, long[] out, int[] matrix, int[] constraint, int[] signal,
+                                   long[] values, int count, long[] wStd) {
+        long[] t = new long[4];
+        for (int i = 0; i < count; i++) {
+            if (matrix[i] != which) {
+                continue;
+            }
+            int sig = signal[i];
+            if (MontgomeryKernel.isZero(wStd, 4 * sig)) {
+                continue;
+            }
+            K.mul(t, 0, values, 4 * i, wStd, 4 * sig);
+            int o = 4 * constraint[i];
+            K.add(out, o, out, o, t, 0);
+        }
+    }
+
+    private interface Range {
+        void run(int from, int to);
+    }
+
+    private static void parallelChunks(int n, Range body) {
+        int chunk = 1 << 12;
+        if (n <= chunk) {
+            body.run(0, n);
+            return;
+        }
+        int chunks = (n + chunk - 1) / chunk;
+        IntStream.range(0, chunks).parallel().forEach(t -> body.run(t * chunk, Math.min(n, (t + 1) * chunk)));
+    }
+
+    // ---- Verification ----------------------------------------------------------------------------
+
+    /**
+     * Checks a proof against a verifying key and public inputs with one multi-pairing (4 pairs).
+     *
+     * @return whether the proof is valid for these inputs
+     * @throws Groth16Exception if the number of inputs is not {@code vk.nPublic()}
+     */
+    public static boolean verify(VerifyingKey vk, List<Fr> publicInputs, Proof proof) {
+        Objects.requireNonNull(vk, "vk");
+        Objects.requireNonNull(proof, "proof");
+        if (publicInputs.size() != vk.nPublic()) {
+            throw new Groth16Exception("The verifying key expects " + vk.nPublic() + " public inputs but "
+                    + publicInputs.size() + " were given");
+        }
+        List<G1Affine> ic = vk.ic();
+        G1Jacobian vkX = ic.get(0).toJacobian();
+        if (!publicInputs.isEmpty()) {
+            G1Affine[] points = ic.subList(1, ic.size()).toArray(G1Affine[]::new);
+            Fr[] scalars = publicInputs.toArray(Fr[]::new);
+            vkX = vkX.add(Msm.g1(points, scalars));
+        }
+        return Bn254Pairing.pairingCheck(List.of(
+                PairingInput.of(proof.a().neg(), proof.b()),
+                PairingInput.of(vk.alpha1(), vk.beta2()),
+                PairingInput.of(vkX.toAffine(), vk.gamma2()),
+                PairingInput.of(proof.c(), vk.delta2())));
+    }
+
+    /**
+     * Converts public inputs given as integers (as in {@code public.json}) to field elements.
+     *
+     * @throws Groth16Exception if a value is negative or not below r (snarkjs would reduce it silently,
+     *     which lets one proof verify for several input lists; we refuse instead)
+     */
+    public static List<Fr> publicInputs(List<BigInteger> values) {
+        List<Fr> out = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            BigInteger v = Objects.requireNonNull(values.get(i), "public input");
+            if (v.signum() < 0 || v.compareTo(Fr.MODULUS) >= 0) {
+                throw new Groth16Exception("Public input " + i + " = " + v + " is not in the scalar field [0, r)");
+            }
+            out.add(Fr.of(v));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,144 @@
+package io.zkml4j.groth16.zkey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.zkml4j.groth16.Fixtures;
+import io.zkml4j.groth16.Groth16Exception;
+import io.zkml4j.groth16.ProvingKey;
+import io.zkml4j.r1cs.binfile.BinFileReader;
+import io.zkml4j.r1cs.binfile.Section;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ZkeyFileTest {
+
+    private static final Path CONTRIBUTED = Fixtures.multiplier("multiplier.zkey");
+    private static final Path INITIAL = Fixtures.multiplier("multiplier_0000.zkey");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void readsTheHeaderOfASnarkjsKey() {
+        ProvingKey pk = ZkeyFile.read(CONTRIBUTED);
+        // multiplier: 8 wires, 3 public (2 outputs + 1 input), 3 constraints + 4 public rows -> domain 8
+        assertThat(pk.nVars()).isEqualTo(8);
+        assertThat(pk.nPublic()).isEqualTo(3);
+        assertThat(pk.domainSize()).isEqualTo(8);
+        assertThat(pk.ic()).hasSize(4);
+        assertThat(pk.pointsC().remaining()).isEqualTo(8 * 4);
+        assertThat(pk.coefficients().size()).isPositive();
+        assertThat(pk.contributionsLength()).isPositive();
+        assertThat(pk.beta2().isInSubgroup()).isTrue();
+    }
+
+    @Test
+    void rewritesAContributedKeyByteForByte() throws IOException {
+        Path out = tmp.resolve("out.zkey");
+        ZkeyFile.write(ZkeyFile.read(CONTRIBUTED), out);
+        assertThat(Files.readAllBytes(out)).isEqualTo(Files.readAllBytes(CONTRIBUTED));
+    }
+
+    @Test
+    void rewritesAnInitialKeyWithIdenticalSections() throws IOException {
+        Path out = tmp.resolve("out0.zkey");
+        ZkeyFile.write(ZkeyFile.read(INITIAL), out);
+        assertThat(Files.size(out)).isEqualTo(Files.size(INITIAL));
+        byte[] a = Files.readAllBytes(INITIAL), b = Files.readAllBytes(out);
+        try (BinFileReader ra = BinFileReader.open(INITIAL, ZkeyFile.FORMAT);
+             BinFileReader rb = BinFileReader.open(out, ZkeyFile.FORMAT)) {
+            for (int type = 1; type <= 10; type++) {
+                Section sa = ra.section(type), sb = rb.section(type);
+                assertThat(Arrays.copyOfRange(b, (int) sb.offset(), (int) (sb.offset() + sb.size())))
+                        .as("section %d", type)
+                        .isEqualTo(Arrays.copyOfRange(a, (int) sa.offset(), (int) (sa.offset() + sa.size())));
+            }
+        }
+    }
+
+    @Test
+    void rejectsAnotherProtocol() throws IOException {
+        Path bad = patch(ZkeyFile.HEADER, 0, le32(2));
+        assertThatThrownBy(() -> ZkeyFile.read(bad)).isInstanceOf(Groth16Exception.class)
+                .hasMessageContaining("bad.zkey").hasMessageContaining("section 1 (header)")
+                .hasMessageContaining("PLONK");
+    }
+
+    @Test
+    void rejectsAnotherBaseField() throws IOException {
+        Path bad = patch(ZkeyFile.GROTH16_HEADER, 4, new byte[] {1}); // low byte of q
+        assertThatThrownBy(() -> ZkeyFile.read(bad)).isInstanceOf(Groth16Exception.class)
+                .hasMessageContaining("section 2 (groth16 header)").hasMessageContaining("field modulus q");
+    }
+
+    @Test
+    void rejectsCountsThatDisagreeWithSectionSizes() throws IOException {
+        // nVars is at offset 4 + 32 + 4 + 32 = 72 in section 2
+        Path bad = patch(ZkeyFile.GROTH16_HEADER, 72, le32(9));
+        assertThatThrownBy(() -> ZkeyFile.read(bad)).isInstanceOf(Groth16Exception.class)
+                .hasMessageContaining("section 5 (A points)").hasMessageContaining("expected 576")
+                .hasMessageContaining("9 G1 points (nVars)");
+    }
+
+    @Test
+    void rejectsAPointOffTheCurve() throws IOException {
+        Path bad = patch(ZkeyFile.POINTS_H, 64 * 3, new byte[] {0x55}); // x of H[3]
+        assertThatThrownBy(() -> ZkeyFile.read(bad)).isInstanceOf(Groth16Exception.class)
+                .hasMessageContaining("section 9 (H points)").hasMessageContaining("point 3");
+    }
+
+    @Test
+    void rejectsANonCanonicalCoordinate() throws IOException {
+        byte[] q = new byte[32];
+        byte[] be = io.zkml4j.algebra.Bn254.P.add(BigInteger.ONE).toByteArray();
+        for (int i = 0; i < 32; i++) {
+            q[i] = be[be.length - 1 - i];
+        }
+        Path bad = patch(ZkeyFile.POINTS_A, 64 * 2, q);
+        assertThatThrownBy(() -> ZkeyFile.read(bad)).isInstanceOf(Groth16Exception.class)
+                .hasMessageContaining("section 5 (A points)").hasMessageContaining("point 2")
+                .hasMessageContaining("not below q");
+    }
+
+    @Test
+    void rejectsACoefficientOutsideTheDomain() throws IOException {
+        // entry 0: count(4) | matrix(4) | constraint(4)
+        Path bad = patch(ZkeyFile.COEFFICIENTS, 8, le32(8));
+        assertThatThrownBy(() -> ZkeyFile.read(bad)).isInstanceOf(Groth16Exception.class)
+                .hasMessageContaining("section 4 (coefficients)").hasMessageContaining("coefficient 0")
+                .hasMessageContaining("domainSize 8");
+    }
+
+    @Test
+    void rejectsATruncatedFile() throws IOException {
+        byte[] all = Files.readAllBytes(CONTRIBUTED);
+        Path bad = tmp.resolve("bad.zkey");
+        Files.write(bad, Arrays.copyOf(all, all.length - 10));
+        assertThatThrownBy(() -> ZkeyFile.read(bad)).isInstanceOf(Groth16Exception.class)
+                .hasMessageContaining("bad.zkey");
+    }
+
+    private Path patch(int sectionType, int offset, byte[] bytes) throws IOException {
+        byte[] all = Files.readAllBytes(CONTRIBUTED);
+        long start;
+        try (BinFileReader r = BinFileReader.open(CONTRIBUTED, ZkeyFile.FORMAT)) {
+            start = r.section(sectionType).offset();
+        }
+        System.arraycopy(bytes, 0, all, (int) start + offset, bytes.length);
+        Path bad = tmp.resolve("bad.zkey");
+        Files.write(bad, all);
+        return bad;
+    }
+
+    private static byte[] le32(int v) {
+        return ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(v).array();
+    }
+}
