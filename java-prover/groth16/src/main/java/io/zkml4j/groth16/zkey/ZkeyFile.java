@@ -363,67 +363,109 @@ public final class ZkeyFile {
 
     // ---- Writing -------------------------------------------------------------------------------
 
+    /** The section order of {@code snarkjs zkey contribute}: 1 to 10, numerical. */
+    public static final List<Integer> NUMERICAL_ORDER = List.of(HEADER, GROTH16_HEADER, IC, COEFFICIENTS, POINTS_A,
+            POINTS_B1, POINTS_B2, POINTS_C, POINTS_H, CONTRIBUTIONS);
+
+    /**
+     * The section order of {@code snarkjs groth16 setup}'s initial key: header, Groth16 header,
+     * coefficients, IC, H, C, A, B1, B2, contributions. Writing a fresh key in this order reproduces
+     * snarkjs's file byte for byte.
+     */
+    public static final List<Integer> SETUP_ORDER = List.of(HEADER, GROTH16_HEADER, COEFFICIENTS, IC, POINTS_H,
+            POINTS_C, POINTS_A, POINTS_B1, POINTS_B2, CONTRIBUTIONS);
+
     /**
      * Writes {@code key} to {@code path} atomically (see the class Javadoc for the section order).
      *
      * @throws Groth16Exception if the file cannot be written (the target is then left untouched)
      */
     public static void write(ProvingKey key, Path path) {
+        write(key, path, NUMERICAL_ORDER);
+    }
+
+    /**
+     * Writes {@code key} with its sections in the given order ({@link #NUMERICAL_ORDER} or
+     * {@link #SETUP_ORDER}; readers accept any order). Section 10 is skipped when the key has no
+     * contributions payload.
+     *
+     * @throws IllegalArgumentException unless {@code order} lists sections 1 to 10 once each
+     * @throws Groth16Exception         if the file cannot be written (the target is then left untouched)
+     */
+    public static void write(ProvingKey key, Path path, List<Integer> order) {
         Objects.requireNonNull(key, "key");
+        if (order.size() != 10 || !new java.util.HashSet<>(order).equals(new java.util.HashSet<>(NUMERICAL_ORDER))) {
+            throw new IllegalArgumentException("Expected each of the sections 1 to 10 once but got " + order);
+        }
         boolean withContributions = key.contributionsLength() > 0;
         try (BinFileWriter w = BinFileWriter.create(path, "zkey", 1, withContributions ? 10 : 9)) {
-            w.beginSection(HEADER);
-            w.u32(GROTH16_PROTOCOL);
-            w.endSection();
-
-            w.beginSection(GROTH16_HEADER);
-            w.u32(N8);
-            w.words(MontgomeryKernel.toLimbs(Bn254.P), 0, 4);
-            w.u32(N8);
-            w.words(MontgomeryKernel.toLimbs(Bn254.R), 0, 4);
-            w.u32(key.nVars());
-            w.u32(key.nPublic());
-            w.u32(key.domainSize());
-            writeG1(w, key.alpha1());
-            writeG1(w, key.beta1());
-            writeG2(w, key.beta2());
-            writeG2(w, key.gamma2());
-            writeG1(w, key.delta1());
-            writeG2(w, key.delta2());
-            w.endSection();
-
-            w.beginSection(IC);
-            for (G1Affine p : key.ic()) {
-                writeG1(w, p);
-            }
-            w.endSection();
-
-            w.beginSection(COEFFICIENTS);
-            QapCoefficients q = key.coefficients();
-            w.u32(q.size());
-            long[] limbs = new long[4];
-            for (int i = 0; i < q.size(); i++) {
-                w.u32(q.matrix(i));
-                w.u32(q.constraint(i));
-                w.u32(q.signal(i));
-                q.writeRaw(i, limbs, 0);
-                w.words(limbs, 0, 4);
-            }
-            w.endSection();
-
-            writeVector(w, POINTS_A, key.pointsA());
-            writeVector(w, POINTS_B1, key.pointsB1());
-            writeVector(w, POINTS_B2, key.pointsB2());
-            writeVector(w, POINTS_C, key.pointsC());
-            writeVector(w, POINTS_H, key.pointsH());
-            if (withContributions) {
-                w.beginSection(CONTRIBUTIONS);
-                w.put(key.contributions());
-                w.endSection();
+            for (int section : order) {
+                writeSection(w, key, section, withContributions);
             }
             w.commit();
         } catch (BinFileException e) {
             throw new Groth16Exception(e.getMessage(), e);
+        }
+    }
+
+    private static void writeSection(BinFileWriter w, ProvingKey key, int section, boolean withContributions) {
+        switch (section) {
+            case HEADER -> {
+                w.beginSection(HEADER);
+                w.u32(GROTH16_PROTOCOL);
+                w.endSection();
+            }
+            case GROTH16_HEADER -> {
+                w.beginSection(GROTH16_HEADER);
+                w.u32(N8);
+                w.words(MontgomeryKernel.toLimbs(Bn254.P), 0, 4);
+                w.u32(N8);
+                w.words(MontgomeryKernel.toLimbs(Bn254.R), 0, 4);
+                w.u32(key.nVars());
+                w.u32(key.nPublic());
+                w.u32(key.domainSize());
+                writeG1(w, key.alpha1());
+                writeG1(w, key.beta1());
+                writeG2(w, key.beta2());
+                writeG2(w, key.gamma2());
+                writeG1(w, key.delta1());
+                writeG2(w, key.delta2());
+                w.endSection();
+            }
+            case IC -> {
+                w.beginSection(IC);
+                for (G1Affine p : key.ic()) {
+                    writeG1(w, p);
+                }
+                w.endSection();
+            }
+            case COEFFICIENTS -> {
+                w.beginSection(COEFFICIENTS);
+                QapCoefficients q = key.coefficients();
+                w.u32(q.size());
+                long[] limbs = new long[4];
+                for (int i = 0; i < q.size(); i++) {
+                    w.u32(q.matrix(i));
+                    w.u32(q.constraint(i));
+                    w.u32(q.signal(i));
+                    q.writeRaw(i, limbs, 0);
+                    w.words(limbs, 0, 4);
+                }
+                w.endSection();
+            }
+            case POINTS_A -> writeVector(w, POINTS_A, key.pointsA());
+            case POINTS_B1 -> writeVector(w, POINTS_B1, key.pointsB1());
+            case POINTS_B2 -> writeVector(w, POINTS_B2, key.pointsB2());
+            case POINTS_C -> writeVector(w, POINTS_C, key.pointsC());
+            case POINTS_H -> writeVector(w, POINTS_H, key.pointsH());
+            case CONTRIBUTIONS -> {
+                if (withContributions) {
+                    w.beginSection(CONTRIBUTIONS);
+                    w.put(key.contributions());
+                    w.endSection();
+                }
+            }
+            default -> throw new IllegalArgumentException("Unknown zkey section " + section);
         }
     }
 
