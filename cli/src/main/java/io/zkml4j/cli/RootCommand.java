@@ -15,8 +15,8 @@ import picocli.CommandLine.ScopeType;
         versionProvider = VersionProvider.class,
         description = {
             "Zero-knowledge proofs of ML inference, verified on Ethereum, in pure Java.",
-            "Groth16 over BN254 with the circom/snarkjs file formats: each command below takes the same arguments "
-                    + "as the snarkjs command of the same name, so either tool can replace the other in a script."
+            "Groth16 over BN254 with the circom/snarkjs file formats: the groth16, zkey and ptau commands take the "
+                    + "same arguments as their snarkjs counterparts, so either tool can replace the other in a script."
         },
         subcommands = {
             Groth16Command.class,
