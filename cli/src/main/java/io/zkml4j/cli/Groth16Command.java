@@ -66,7 +66,7 @@ final class Groth16Command {
         public Integer call() {
             CliFiles.checkInput(r1csPath, "the constraint system");
             CliFiles.checkInput(ptauPath, "the powers of tau");
-            CliFiles.checkOutput(zkeyPath, "the proving key");
+            ui.checkOutput(zkeyPath, "the proving key");
             R1cs r1cs;
             Groth16Setup.Result result;
             Duration took;
@@ -127,8 +127,8 @@ final class Groth16Command {
         public Integer call() {
             CliFiles.checkInput(zkeyPath, "the proving key");
             CliFiles.checkInput(wtnsPath, "the witness");
-            CliFiles.checkOutput(proofPath, "the proof");
-            CliFiles.checkOutput(publicPath, "the public signals");
+            ui.checkOutput(proofPath, "the proof");
+            ui.checkOutput(publicPath, "the public signals");
             CliFiles.checkDistinct(proofPath, publicPath);
             Duration read;
             Duration prove;

@@ -39,11 +39,18 @@ public final class Main {
 
     static int run(String[] args, Ui ui) {
         CommandLine commandLine = commandLine(ui);
+        Thread cleanup = new Thread(ui.cleanup(), "zkml4j-interrupt-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             return commandLine.execute(args);
         } catch (Throwable t) { // Errors (out of memory, stack overflow) that picocli lets through
             return report(t, "zkml4j", ui);
         } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup); // the command ended: nothing to clean
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already stopping; the hook runs
+            }
             ui.out().flush();
             ui.err().flush();
         }

@@ -56,7 +56,7 @@ final class PtauCommand {
             if (power < 1 || power > PtauFile.MAX_POWER) {
                 throw new CliException("<power> must be between 1 and " + PtauFile.MAX_POWER + " but is " + power);
             }
-            CliFiles.checkOutput(outPath, "the powers of tau");
+            ui.checkOutput(outPath, "the powers of tau");
             ui.warn(WARNING);
             byte[] hash;
             Duration took;
@@ -103,7 +103,7 @@ final class PtauCommand {
         @Override
         public Integer call() {
             CliFiles.checkInput(inPath, "the powers of tau");
-            CliFiles.checkOutput(outPath, "the new powers of tau");
+            ui.checkOutput(outPath, "the new powers of tau");
             if (entropy != null && entropy.isEmpty()) {
                 throw new CliException("--entropy must not be empty (leave it out to use random bytes only)");
             }
@@ -148,7 +148,7 @@ final class PtauCommand {
         @Override
         public Integer call() {
             CliFiles.checkInput(inPath, "the powers of tau");
-            CliFiles.checkOutput(outPath, "the prepared powers of tau");
+            ui.checkOutput(outPath, "the prepared powers of tau");
             ui.warn(WARNING);
             Duration took;
             try (Progress p = ui.progress("ptau prepare")) {

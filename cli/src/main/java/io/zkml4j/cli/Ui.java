@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -43,6 +44,7 @@ final class Ui {
     private final boolean unicode;
     private final Duration progressDelay;
     private final Duration progressInterval;
+    private final InterruptCleanup cleanup = new InterruptCleanup();
     private boolean verbose;
     private boolean quiet;
 
@@ -140,6 +142,19 @@ final class Ui {
 
     boolean unicode() {
         return unicode;
+    }
+
+    /**
+     * {@link CliFiles#checkOutput}, and watches the output's temporaries so that an interrupted run
+     * removes them ({@link InterruptCleanup}). Every command checks its outputs through this.
+     */
+    void checkOutput(Path path, String what) {
+        CliFiles.checkOutput(path, what);
+        cleanup.watch(path);
+    }
+
+    InterruptCleanup cleanup() {
+        return cleanup;
     }
 
     /** Starts showing a long step named {@code task} (nothing appears for the first couple of seconds). */

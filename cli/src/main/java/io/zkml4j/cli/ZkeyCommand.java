@@ -56,7 +56,7 @@ final class ZkeyCommand {
         @Override
         public Integer call() {
             CliFiles.checkInput(inPath, "the proving key");
-            CliFiles.checkOutput(outPath, "the new proving key");
+            ui.checkOutput(outPath, "the new proving key");
             if (entropy != null && entropy.isEmpty()) {
                 throw new CliException("--entropy must not be empty (leave it out to use random bytes only)");
             }
@@ -105,7 +105,7 @@ final class ZkeyCommand {
         @Override
         public Integer call() {
             CliFiles.checkInput(zkeyPath, "the proving key");
-            CliFiles.checkOutput(vkPath, "the verification key");
+            ui.checkOutput(vkPath, "the verification key");
             Duration took;
             try (Progress p = ui.progress("zkey export-vk")) {
                 p.stage("reading " + zkeyPath.getFileName());

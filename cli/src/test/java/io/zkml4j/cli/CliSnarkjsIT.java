@@ -147,6 +147,31 @@ class CliSnarkjsIT {
     }
 
     @Test
+    void anInterruptedRunLeavesNoTemporaryAndNoOutput() throws Exception {
+        Run created = zkml4j("ptau", "new", "11", "pot11.ptau");
+        assertThat(created.exitCode()).as(created.toString()).isZero();
+        List<String> command = List.of(launcher.toString(), "ptau", "prepare", "pot11.ptau", "pot11_final.ptau");
+        Process p = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        boolean sawTemporary = false;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!sawTemporary && p.isAlive() && System.nanoTime() < deadline) {
+            try (var files = Files.list(dir)) {
+                sawTemporary = files.anyMatch(f -> f.getFileName().toString().startsWith(".pot11_final.ptau."));
+            }
+            Thread.sleep(20);
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(sawTemporary && p.isAlive(),
+                "ptau prepare finished before it could be interrupted");
+        p.destroy(); // SIGTERM, as a Ctrl-C or a CI timeout would
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(143);
+        assertThat(dir.resolve("pot11_final.ptau")).doesNotExist();
+        assertThat(CliRun.tempFiles(dir)).isZero();
+    }
+
+    @Test
     void theLauncherReportsUsageAndVersion() throws Exception {
         Run version = zkml4j("--version");
         assertThat(version.exitCode()).isZero();
