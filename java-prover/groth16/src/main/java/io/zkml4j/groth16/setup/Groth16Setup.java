@@ -49,7 +49,11 @@ import org.bouncycastle.crypto.digests.Blake2bDigest;
  *   <li>α, β from the ptau; γ = δ = the generators.</li>
  * </ul>
  * The coefficients section lists, per constraint, its A then B terms (in the R1CS's term order),
- * then the public rows.
+ * then the public rows. {@link R1cs} keeps linear combinations canonical (ascending wires, repeated
+ * wires summed, zero terms dropped), which is how circom writes them; for a {@code .r1cs} from another
+ * producer with unsorted or repeated terms the key is still correct, but its coefficients section
+ * differs in order from snarkjs's, and {@code snarkjs zkey verify} (which compares that section byte
+ * for byte) would reject it.
  *
  * <h2>Circuit hash</h2>
  * Blake2b-512 over, uncompressed ({@link SnarkjsEncoding}): alpha1, beta1, beta2, gamma2, delta1,
