@@ -23,7 +23,9 @@ import java.util.Objects;
  *   <li>{@link QapCoefficients}: the sparse A and B matrices.</li>
  *   <li>{@code A}, {@code B1} ({@code nVars} G1 points each), {@code B2} ({@code nVars} G2 points),
  *       {@code C} ({@code nVars − nPublic − 1} G1 points, for the private signals only) and {@code H}
- *       ({@code domainSize} G1 points, snarkjs's "odd-coset" Lagrange basis of {@code τ^i·Z(τ)/δ}).</li>
+ *       ({@code domainSize} G1 points: the odd-indexed Lagrange basis polynomials of the domain of size
+ *       {@code 2·domainSize} at τ, divided by δ; multiplied by the quotient's values on the odd coset
+ *       they give {@code [h(τ)·Z(τ)/δ]₁}).</li>
  *   <li>The MPC contributions section (zkey section 10), kept as opaque bytes.</li>
  * </ul>
  *

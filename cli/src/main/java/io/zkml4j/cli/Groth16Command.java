@@ -1,0 +1,213 @@
+package io.zkml4j.cli;
+
+import io.zkml4j.algebra.field.Fr;
+import io.zkml4j.groth16.Groth16;
+import io.zkml4j.groth16.Groth16Exception;
+import io.zkml4j.groth16.Proof;
+import io.zkml4j.groth16.ProofWithPublicSignals;
+import io.zkml4j.groth16.ProveOptions;
+import io.zkml4j.groth16.ProvingKey;
+import io.zkml4j.groth16.VerifyingKey;
+import io.zkml4j.groth16.json.SnarkjsJson;
+import io.zkml4j.groth16.ptau.PtauFile;
+import io.zkml4j.groth16.ptau.SnarkjsEncoding;
+import io.zkml4j.groth16.setup.Groth16Setup;
+import io.zkml4j.groth16.zkey.ZkeyFile;
+import io.zkml4j.r1cs.R1cs;
+import io.zkml4j.r1cs.R1csFile;
+import io.zkml4j.r1cs.Witness;
+import io.zkml4j.r1cs.WtnsFile;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code zkml4j groth16 setup|prove|verify}, argument for argument as {@code snarkjs groth16 ...}. */
+@Command(name = "groth16",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Groth16 circuit setup, proving and verification (as snarkjs groth16 setup/prove/verify).",
+        subcommands = {Groth16Command.Setup.class, Groth16Command.Prove.class, Groth16Command.Verify.class})
+final class Groth16Command {
+
+    @Command(name = "setup",
+            mixinStandardHelpOptions = true,
+            versionProvider = VersionProvider.class,
+            description = {
+                "Creates the initial proving key of a circuit from a prepared powers-of-tau file "
+                        + "(same file and circuit hash as snarkjs groth16 setup). Prints the circuit hash.",
+                "The key has no phase-2 contribution yet: add one with 'zkml4j zkey contribute' before real use."
+            })
+    static final class Setup implements Callable<Integer> {
+
+        private final Ui ui;
+
+        @Parameters(index = "0", paramLabel = "<circuit.r1cs>", description = "The constraint system (circom .r1cs).")
+        Path r1csPath;
+
+        @Parameters(index = "1", paramLabel = "<powers.ptau>",
+                description = "Powers of tau prepared for phase 2 (snarkjs powersoftau prepare phase2 or "
+                        + "zkml4j ptau prepare).")
+        Path ptauPath;
+
+        @Parameters(index = "2", paramLabel = "<circuit.zkey>", description = "The proving key to write.")
+        Path zkeyPath;
+
+        Setup(Ui ui) {
+            this.ui = ui;
+        }
+
+        @Override
+        public Integer call() {
+            CliFiles.checkInput(r1csPath, "the constraint system");
+            CliFiles.checkInput(ptauPath, "the powers of tau");
+            ui.checkOutput(zkeyPath, "the proving key");
+            R1cs r1cs;
+            Groth16Setup.Result result;
+            Duration took;
+            try (Progress p = ui.progress("setup")) {
+                p.stage("reading " + r1csPath.getFileName());
+                r1cs = R1csFile.read(r1csPath);
+                p.stage("reading " + ptauPath.getFileName());
+                try (PtauFile ptau = PtauFile.open(ptauPath)) {
+                    p.stage("computing the key");
+                    result = Groth16Setup.newZkey(r1cs, ptau);
+                }
+                p.stage("writing " + zkeyPath.getFileName());
+                ZkeyFile.write(result.key(), zkeyPath, ZkeyFile.SETUP_ORDER);
+                p.finish();
+                took = p.elapsed();
+            }
+            ProvingKey key = result.key();
+            ui.result(SnarkjsEncoding.formatHash(result.circuitHash(), "Circuit hash: "));
+            ui.summary("proving key written to " + zkeyPath + " (setup " + Ui.seconds(took) + "; "
+                    + r1cs.numConstraints() + " constraints, " + key.nVars() + " wires, " + key.nPublic()
+                    + " public signals, domain 2^" + key.domainLog() + ")");
+            ui.summary("note: no phase-2 contribution yet; add one with 'zkml4j zkey contribute' before real use");
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "prove",
+            mixinStandardHelpOptions = true,
+            versionProvider = VersionProvider.class,
+            description = {
+                "Proves that the witness satisfies the circuit of the proving key; writes the proof and the "
+                        + "public signals as snarkjs does.",
+                "The new proof is verified before anything is written: a witness that does not satisfy the "
+                        + "circuit is an error (exit 2) and leaves no files, where snarkjs would write a proof "
+                        + "no verifier accepts."
+            })
+    static final class Prove implements Callable<Integer> {
+
+        private final Ui ui;
+
+        @Parameters(index = "0", paramLabel = "<circuit.zkey>", description = "The proving key.")
+        Path zkeyPath;
+
+        @Parameters(index = "1", paramLabel = "<witness.wtns>", description = "The witness (circom/snarkjs .wtns).")
+        Path wtnsPath;
+
+        @Parameters(index = "2", paramLabel = "<proof.json>", description = "The proof to write.")
+        Path proofPath;
+
+        @Parameters(index = "3", paramLabel = "<public.json>", description = "The public signals to write.")
+        Path publicPath;
+
+        Prove(Ui ui) {
+            this.ui = ui;
+        }
+
+        @Override
+        public Integer call() {
+            CliFiles.checkInput(zkeyPath, "the proving key");
+            CliFiles.checkInput(wtnsPath, "the witness");
+            ui.checkOutput(proofPath, "the proof");
+            ui.checkOutput(publicPath, "the public signals");
+            CliFiles.checkDistinct(proofPath, publicPath);
+            Duration read;
+            Duration prove;
+            try (Progress p = ui.progress("prove")) {
+                p.stage("reading " + zkeyPath.getFileName());
+                ProvingKey pk = ZkeyFile.read(zkeyPath);
+                p.stage("reading " + wtnsPath.getFileName());
+                Witness witness = WtnsFile.read(wtnsPath);
+                read = p.elapsed();
+                ProofWithPublicSignals result;
+                try {
+                    result = Groth16.prove(pk, witness, new SecureRandom(),
+                            ProveOptions.defaults().withProgress(p::stage));
+                } catch (Groth16Exception e) {
+                    throw new CliException(wtnsPath + " does not fit " + zkeyPath + ": " + e.getMessage(), e);
+                }
+                p.stage("checking the proof");
+                if (!Groth16.verify(pk.verifyingKey(), result.publicSignals(), result.proof())) {
+                    throw new CliException(wtnsPath + ": the witness does not satisfy the circuit of " + zkeyPath
+                            + " (the proof made from it does not verify); nothing written");
+                }
+                prove = p.elapsed().minus(read);
+                p.stage("writing");
+                Map<Path, String> files = new LinkedHashMap<>();
+                files.put(proofPath, SnarkjsJson.proofJson(result.proof()));
+                files.put(publicPath, SnarkjsJson.publicSignalsJson(result.publicSignals()));
+                CliFiles.writeTextFiles(files);
+                p.finish();
+            }
+            ui.summary("proof written to " + proofPath + ", public signals to " + publicPath + " (read "
+                    + Ui.seconds(read) + ", prove " + Ui.seconds(prove) + ")");
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "verify",
+            mixinStandardHelpOptions = true,
+            versionProvider = VersionProvider.class,
+            description = {
+                "Verifies a proof. Prints OK! and exits 0 when it is valid; prints 'Invalid proof' and exits 1 "
+                        + "when it is not; exits 2 when a file is missing or malformed.",
+                "Files are read strictly: values not in their field, points off the curve or outside the "
+                        + "subgroup are errors (snarkjs reduces some of them silently)."
+            })
+    static final class Verify implements Callable<Integer> {
+
+        private final Ui ui;
+
+        @Parameters(index = "0", paramLabel = "<verification_key.json>", description = "The verification key.")
+        Path vkPath;
+
+        @Parameters(index = "1", paramLabel = "<public.json>", description = "The public signals.")
+        Path publicPath;
+
+        @Parameters(index = "2", paramLabel = "<proof.json>", description = "The proof.")
+        Path proofPath;
+
+        Verify(Ui ui) {
+            this.ui = ui;
+        }
+
+        @Override
+        public Integer call() {
+            CliFiles.checkInput(vkPath, "the verification key");
+            CliFiles.checkInput(publicPath, "the public signals");
+            CliFiles.checkInput(proofPath, "the proof");
+            VerifyingKey vk = SnarkjsJson.readVerificationKey(vkPath);
+            List<Fr> publicSignals = SnarkjsJson.readPublicSignals(publicPath);
+            Proof proof = SnarkjsJson.readProof(proofPath);
+            if (publicSignals.size() != vk.nPublic()) {
+                throw new CliException(publicPath + " holds " + publicSignals.size() + " public signals but "
+                        + vkPath + " expects " + vk.nPublic() + " (nPublic)");
+            }
+            if (Groth16.verify(vk, publicSignals, proof)) {
+                ui.result("OK!");
+                return ExitCodes.OK;
+            }
+            ui.result("Invalid proof");
+            return ExitCodes.INVALID_PROOF;
+        }
+    }
+}
