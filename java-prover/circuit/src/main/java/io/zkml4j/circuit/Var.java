@@ -1,0 +1,128 @@
+package io.zkml4j.circuit;
+
+import io.zkml4j.algebra.field.Fr;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * A value in a circuit: a linear combination {@code constant + Σ cᵢ·vᵢ} of variables allocated by
+ * one {@link CircuitApi}. Immutable. A {@code Var} with no terms is a constant, and operations
+ * on constants fold (no constraint, no variable). Additions, subtractions and multiplication by a
+ * constant only rearrange the combination: they are free in constraints. Only a {@code Var}
+ * obtained from the API that uses it is meaningful; ids are that API's internal numbering.
+ */
+public class Var {
+
+    private static final int[] NO_IDS = new int[0];
+    private static final Fr[] NO_COEFFS = new Fr[0];
+
+    /** Variable ids (ascending, all {@code >= 1}). */
+    final int[] ids;
+    /** Non-zero coefficients, one per id. */
+    final Fr[] coeffs;
+    final Fr constant;
+
+    Var(int[] ids, Fr[] coeffs, Fr constant) {
+        this.ids = ids;
+        this.coeffs = coeffs;
+        this.constant = constant;
+    }
+
+    /** Copy constructor for {@link BoolVar}. */
+    Var(Var v) {
+        this(v.ids, v.coeffs, v.constant);
+    }
+
+    static Var ofConstant(Fr value) {
+        return new Var(NO_IDS, NO_COEFFS, value);
+    }
+
+    static Var ofVariable(int id) {
+        return new Var(new int[] {id}, new Fr[] {Fr.ONE}, Fr.ZERO);
+    }
+
+    /** Whether this is a constant (no variable terms). */
+    public boolean isConstant() {
+        return ids.length == 0;
+    }
+
+    /** The constant value, when {@link #isConstant()}. */
+    public Optional<Fr> constantValue() {
+        return isConstant() ? Optional.of(constant) : Optional.empty();
+    }
+
+    /** Number of variable terms. */
+    public int terms() {
+        return ids.length;
+    }
+
+    /** {@code this + k·other}, canonical (merged ids, zero coefficients dropped). */
+    Var plus(Var other, Fr k) {
+        int n = ids.length;
+        int m = other.ids.length;
+        int[] outIds = new int[n + m];
+        Fr[] outCoeffs = new Fr[n + m];
+        int i = 0;
+        int j = 0;
+        int o = 0;
+        while (i < n || j < m) {
+            if (j >= m || (i < n && ids[i] < other.ids[j])) {
+                outIds[o] = ids[i];
+                outCoeffs[o++] = coeffs[i++];
+            } else if (i >= n || other.ids[j] < ids[i]) {
+                Fr c = other.coeffs[j].mul(k);
+                if (!c.isZero()) {
+                    outIds[o] = other.ids[j];
+                    outCoeffs[o++] = c;
+                }
+                j++;
+            } else {
+                Fr c = coeffs[i].add(other.coeffs[j].mul(k));
+                if (!c.isZero()) {
+                    outIds[o] = ids[i];
+                    outCoeffs[o++] = c;
+                }
+                i++;
+                j++;
+            }
+        }
+        return new Var(o == outIds.length ? outIds : Arrays.copyOf(outIds, o),
+                o == outCoeffs.length ? outCoeffs : Arrays.copyOf(outCoeffs, o), constant.add(other.constant.mul(k)));
+    }
+
+    /** {@code k·this}. */
+    Var scale(Fr k) {
+        if (k.isZero()) {
+            return ofConstant(Fr.ZERO);
+        }
+        Fr[] c = new Fr[coeffs.length];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = coeffs[i].mul(k);
+        }
+        return new Var(ids, c, constant.mul(k));
+    }
+
+    /** {@code this + c}. */
+    Var plusConstant(Fr c) {
+        return new Var(ids, coeffs, constant.add(c));
+    }
+
+    /** Readable form, e.g. {@code 3 + 2·v1 - v4}. */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        if (!constant.isZero() || ids.length == 0) {
+            sb.append(constant.toSignedBigInteger());
+        }
+        for (int i = 0; i < ids.length; i++) {
+            var c = coeffs[i].toSignedBigInteger();
+            boolean neg = c.signum() < 0;
+            sb.append(sb.isEmpty() ? (neg ? "-" : "") : (neg ? " - " : " + "));
+            if (!c.abs().equals(java.math.BigInteger.ONE)) {
+                sb.append(c.abs()).append('·');
+            }
+            sb.append('v').append(ids[i]);
+        }
+        return sb.toString();
+    }
+}
