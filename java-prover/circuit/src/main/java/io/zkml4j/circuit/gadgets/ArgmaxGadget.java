@@ -38,7 +38,10 @@ public final class ArgmaxGadget {
     public record Result(Var index, Var max) {
     }
 
-    /** Argmax and max of {@code xs} ({@code m ≥ 1}). Cost: {@code (m − 1)·(n + 3)} constraints. */
+    /**
+     * Argmax and max of {@code xs} ({@code m ≥ 1}). Cost: {@code (m − 1)·(n + 3) − 1} constraints for
+     * {@code m ≥ 2} (the first index update, {@code c₁ ? 1 : 0 = c₁}, is free), 0 for {@code m = 1}.
+     */
     public Result argmax(List<? extends Var> xs) {
         requireNonEmpty(xs);
         try (var ns = api.namespace("argmax")) {

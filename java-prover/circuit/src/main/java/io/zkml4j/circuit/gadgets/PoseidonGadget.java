@@ -13,9 +13,9 @@ import java.util.List;
  * {@code Poseidon(nInputs)}). Round constants and the MDS layer are linear, hence free; each
  * {@code x⁵} S-box costs 3 constraints ({@code x²}, {@code x⁴}, {@code x⁵}) unless its input is a
  * constant. With non-constant inputs only the capacity element's first S-box folds, so
- * <b>cost = 3·(8·t + R_P) − 3 constraints</b>, {@code t = nInputs + 1}: 213 (1 input), 240 (2),
- * 261 (3), 285 (4), 321 (5), 348 (6), the counts circom reports for circomlib's circuit. No hint:
- * every value is a product of pinned values. No precondition.
+ * <b>cost = 3·(8·t + R_P) − 3 constraints</b> and as many witnesses, {@code t = nInputs + 1}:
+ * 213 (1 input), 240 (2), 261 (3), 297 (4), 321 (5), 354 (6). No hint: every value is a product
+ * of pinned values. No precondition.
  */
 public final class PoseidonGadget {
 
