@@ -41,8 +41,26 @@ abstract class BaseApi implements CircuitApi {
         names.add("one");
     }
 
-    /** Records the constraint {@code a·b = c} (at least one side non-constant). */
+    /** Records the constraint {@code a·b = c} (at least one side non-constant, all owned by this API). */
     abstract void enforce(Var a, Var b, Var c, String name);
+
+    /** Checks ownership, then {@link #enforce}. */
+    private void constrain(Var a, Var b, Var c, String name) {
+        requireOwned(a);
+        requireOwned(b);
+        requireOwned(c);
+        enforce(a, b, c, name);
+    }
+
+    private Var own(int id) {
+        return Var.ofVariable(id, this);
+    }
+
+    private void requireOwned(Var v) {
+        if (v.owner != null && v.owner != this) {
+            throw new SynthesisException("A value of another circuit run was used at " + qualified("") + ": " + v);
+        }
+    }
 
     // ---- Variables -------------------------------------------------------------------------------
 
@@ -78,6 +96,7 @@ abstract class BaseApi implements CircuitApi {
 
     /** The value of {@code v}; only when computing. */
     final Fr eval(Var v) {
+        requireOwned(v);
         Fr acc = v.constant;
         for (int i = 0; i < v.ids.length; i++) {
             acc = acc.add(v.coeffs[i].mul(values.get(v.ids[i])));
@@ -90,7 +109,7 @@ abstract class BaseApi implements CircuitApi {
     }
 
     private Var fresh(Kind kind, String name, java.util.function.Supplier<Fr> value) {
-        return Var.ofVariable(newVariable(kind, name, computing ? value.get() : null));
+        return own(newVariable(kind, name, computing ? value.get() : null));
     }
 
     final String qualified(String label) {
@@ -110,18 +129,18 @@ abstract class BaseApi implements CircuitApi {
 
     @Override
     public Var publicInput(String name, Fr value) {
-        return Var.ofVariable(newVariable(Kind.PUBLIC_INPUT, qualified(name), value));
+        return own(newVariable(Kind.PUBLIC_INPUT, qualified(name), value));
     }
 
     @Override
     public Var privateInput(String name, Fr value) {
-        return Var.ofVariable(newVariable(Kind.PRIVATE_INPUT, qualified(name), value));
+        return own(newVariable(Kind.PRIVATE_INPUT, qualified(name), value));
     }
 
     @Override
     public Var publicOutput(String name, Var value) {
         Var out = fresh(Kind.OUTPUT, qualified(name), () -> eval(value));
-        enforce(value, ONE, out, qualified("output " + name));
+        constrain(value, ONE, out, qualified("output " + name));
         return out;
     }
 
@@ -188,7 +207,7 @@ abstract class BaseApi implements CircuitApi {
             return a.scale(b.constant);
         }
         Var c = fresh(Kind.INTERNAL, qualified("mul"), () -> eval(a).mul(eval(b)));
-        enforce(a, b, c, qualified("mul"));
+        constrain(a, b, c, qualified("mul"));
         return c;
     }
 
@@ -226,7 +245,7 @@ abstract class BaseApi implements CircuitApi {
             return Var.ofConstant(a.constant.inverse());
         }
         Var inv = hint(INVERSE_HINT, 1, a)[0];
-        enforce(a, inv, ONE, qualified("inverse"));
+        constrain(a, inv, ONE, qualified("inverse"));
         return inv;
     }
 
@@ -276,8 +295,8 @@ abstract class BaseApi implements CircuitApi {
         Var[] mz = hint(IS_ZERO_HINT, 2, a);
         Var m = mz[0];
         Var z = mz[1];
-        enforce(a, m, ONE.plus(z, Fr.ONE.neg()), qualified("isZero.inverse"));
-        enforce(a, z, Var.ofConstant(Fr.ZERO), qualified("isZero.zero"));
+        constrain(a, m, ONE.plus(z, Fr.ONE.neg()), qualified("isZero.inverse"));
+        constrain(a, z, Var.ofConstant(Fr.ZERO), qualified("isZero.zero"));
         return BoolVar.trusted(z);
     }
 
@@ -293,7 +312,7 @@ abstract class BaseApi implements CircuitApi {
             }
             return;
         }
-        enforce(d, ONE, Var.ofConstant(Fr.ZERO), qualified(label));
+        constrain(d, ONE, Var.ofConstant(Fr.ZERO), qualified(label));
     }
 
     @Override
@@ -305,7 +324,7 @@ abstract class BaseApi implements CircuitApi {
             }
             return BoolVar.trusted(a);
         }
-        enforce(a, a.plusConstant(Fr.ONE.neg()), Var.ofConstant(Fr.ZERO), qualified(label));
+        constrain(a, a.plusConstant(Fr.ONE.neg()), Var.ofConstant(Fr.ZERO), qualified(label));
         return BoolVar.trusted(a);
     }
 
@@ -318,7 +337,7 @@ abstract class BaseApi implements CircuitApi {
             return;
         }
         Var inv = hint(INVERSE_HINT, 1, a)[0];
-        enforce(a, inv, ONE, qualified("assertNonZero"));
+        constrain(a, inv, ONE, qualified("assertNonZero"));
     }
 
     // ---- Hints -----------------------------------------------------------------------------------
@@ -327,6 +346,9 @@ abstract class BaseApi implements CircuitApi {
     public Var[] hint(String id, int numOutputs, Var... inputs) {
         if (numOutputs < 0) {
             throw new SynthesisException("Hint " + id + ": expected numOutputs >= 0 but got " + numOutputs);
+        }
+        for (Var in : inputs) {
+            requireOwned(in);
         }
         Hint h = HintRegistry.get(id);
         int call = hintCalls.merge(id, 1, Integer::sum) - 1;
@@ -346,7 +368,7 @@ abstract class BaseApi implements CircuitApi {
         Var[] vars = new Var[numOutputs];
         String name = qualified(id + "#" + call);
         for (int i = 0; i < numOutputs; i++) {
-            vars[i] = Var.ofVariable(newVariable(Kind.INTERNAL, name + "[" + i + "]", out == null ? null : out[i]));
+            vars[i] = own(newVariable(Kind.INTERNAL, name + "[" + i + "]", out == null ? null : out[i]));
         }
         return vars;
     }

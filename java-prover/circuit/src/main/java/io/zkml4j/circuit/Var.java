@@ -21,24 +21,27 @@ public class Var {
     /** Non-zero coefficients, one per id. */
     final Fr[] coeffs;
     final Fr constant;
+    /** The API whose variables the terms refer to; null for a constant. */
+    final Object owner;
 
-    Var(int[] ids, Fr[] coeffs, Fr constant) {
+    Var(int[] ids, Fr[] coeffs, Fr constant, Object owner) {
         this.ids = ids;
         this.coeffs = coeffs;
         this.constant = constant;
+        this.owner = ids.length == 0 ? null : owner;
     }
 
     /** Copy constructor for {@link BoolVar}. */
     Var(Var v) {
-        this(v.ids, v.coeffs, v.constant);
+        this(v.ids, v.coeffs, v.constant, v.owner);
     }
 
     static Var ofConstant(Fr value) {
-        return new Var(NO_IDS, NO_COEFFS, value);
+        return new Var(NO_IDS, NO_COEFFS, value, null);
     }
 
-    static Var ofVariable(int id) {
-        return new Var(new int[] {id}, new Fr[] {Fr.ONE}, Fr.ZERO);
+    static Var ofVariable(int id, Object owner) {
+        return new Var(new int[] {id}, new Fr[] {Fr.ONE}, Fr.ZERO, owner);
     }
 
     /** Whether this is a constant (no variable terms). */
@@ -58,6 +61,10 @@ public class Var {
 
     /** {@code this + k·other}, canonical (merged ids, zero coefficients dropped). */
     Var plus(Var other, Fr k) {
+        if (owner != null && other.owner != null && owner != other.owner) {
+            throw new SynthesisException("Cannot combine values of two different circuits (" + this + ", " + other + ")");
+        }
+        Object o2 = owner != null ? owner : other.owner;
         int n = ids.length;
         int m = other.ids.length;
         int[] outIds = new int[n + m];
@@ -87,7 +94,7 @@ public class Var {
             }
         }
         return new Var(o == outIds.length ? outIds : Arrays.copyOf(outIds, o),
-                o == outCoeffs.length ? outCoeffs : Arrays.copyOf(outCoeffs, o), constant.add(other.constant.mul(k)));
+                o == outCoeffs.length ? outCoeffs : Arrays.copyOf(outCoeffs, o), constant.add(other.constant.mul(k)), o2);
     }
 
     /** {@code k·this}. */
@@ -99,12 +106,12 @@ public class Var {
         for (int i = 0; i < c.length; i++) {
             c[i] = coeffs[i].mul(k);
         }
-        return new Var(ids, c, constant.mul(k));
+        return new Var(ids, c, constant.mul(k), owner);
     }
 
     /** {@code this + c}. */
     Var plusConstant(Fr c) {
-        return new Var(ids, coeffs, constant.add(c));
+        return new Var(ids, coeffs, constant.add(c), owner);
     }
 
     /** Readable form, e.g. {@code 3 + 2·v1 - v4}. */

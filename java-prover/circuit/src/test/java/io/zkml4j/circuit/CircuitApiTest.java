@@ -117,6 +117,18 @@ class CircuitApiTest {
     }
 
     @Test
+    void valuesOfAnotherRunAreRejected() {
+        Var[] leaked = new Var[1];
+        TestEngine.run(api -> leaked[0] = api.privateInput("x", 3));
+        assertThatThrownBy(() -> R1csBuilder.build(api -> api.mul(api.privateInput("y", 2), leaked[0])))
+                .isInstanceOf(SynthesisException.class).hasMessageContaining("another circuit");
+        assertThatThrownBy(() -> CountingBuilder.count(api -> api.add(api.privateInput("y", null), leaked[0])))
+                .isInstanceOf(SynthesisException.class).hasMessageContaining("different circuits");
+        assertThatThrownBy(() -> CountingBuilder.count(api -> api.assertBool(leaked[0])))
+                .isInstanceOf(SynthesisException.class).hasMessageContaining("another circuit");
+    }
+
+    @Test
     void missingInputValuesAreReportedWhenComputing() {
         assertThatThrownBy(() -> R1csBuilder.build(api -> api.privateInput("x", null)))
                 .isInstanceOf(SynthesisException.class).hasMessageContaining("'x'");

@@ -52,7 +52,11 @@ public final class ReluRescaleGadget {
         return width - 1 - k;
     }
 
-    /** {@code max(acc, 0) >> k}. Cost: {@code B + 1} constraints, {@code B} witnesses. */
+    /**
+     * {@code max(acc, 0) >> k}. Cost: {@code B + 1} constraints, {@code B} witnesses (for the
+     * degenerate {@code k = B − 1}, whose output is always 0, the product folds: {@code B} and
+     * {@code B − 1}).
+     */
     public Var apply(Var acc) {
         try (var ns = api.namespace("reluRescale")) {
             BoolVar[] b = bits.toBits(api.addConst(acc, Fr.of(BigInteger.ONE.shiftLeft(width - 1))), width);
