@@ -4,7 +4,6 @@ import io.zkml4j.algebra.field.Fr;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,7 +30,7 @@ abstract class BaseApi implements CircuitApi {
     private final List<Kind> kinds = new ArrayList<>();
     private final List<String> names = new ArrayList<>();
     private final Deque<String> path = new ArrayDeque<>();
-    private final Map<String, Integer> hintCalls = new HashMap<>();
+    private final Map<String, Integer> hintCalls = new java.util.LinkedHashMap<>();
 
     BaseApi(boolean computing, HintOverrides overrides) {
         this.computing = computing;
@@ -117,6 +116,11 @@ abstract class BaseApi implements CircuitApi {
             return label;
         }
         return String.join("/", path) + "/" + label;
+    }
+
+    /** Calls per hint id so far, in first-call order. */
+    final java.util.Map<String, Integer> hintCalls() {
+        return java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(hintCalls));
     }
 
     final void finish() {

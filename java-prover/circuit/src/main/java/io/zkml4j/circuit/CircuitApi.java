@@ -135,7 +135,8 @@ public interface CircuitApi {
      * {@code a == 0} as a boolean. 2 constraints and 2 witnesses: a hinted inverse {@code m} and
      * the result {@code z}, pinned by {@code a·m = 1 - z} and {@code a·z = 0} (if {@code a ≠ 0} the
      * second forces {@code z = 0} and the first is satisfiable; if {@code a = 0} the first forces
-     * {@code z = 1}).
+     * {@code z = 1}). The result is always pinned; the auxiliary {@code m} is pinned to {@code 1/a}
+     * when {@code a ≠ 0} and is free (irrelevant) when {@code a = 0}.
      */
     BoolVar isZero(Var a);
 

@@ -34,7 +34,7 @@ public final class TestEngine extends BaseApi {
         TestEngine e = new TestEngine(overrides);
         circuit.define(e);
         e.finish();
-        return new Evaluation(List.copyOf(e.outputs), e.constraints);
+        return new Evaluation(List.copyOf(e.outputs), e.constraints, e.hintCalls());
     }
 
     @Override
@@ -62,7 +62,12 @@ public final class TestEngine extends BaseApi {
      *
      * @param outputs     the public outputs in declaration order
      * @param constraints the number of constraints checked (equal to the R1CS's count)
+     * @param hintCalls   how many times each hint id was called (the call indices {@link HintOverrides} can target)
      */
-    public record Evaluation(List<Fr> outputs, int constraints) {
+    public record Evaluation(List<Fr> outputs, int constraints, java.util.Map<String, Integer> hintCalls) {
+        public Evaluation {
+            outputs = List.copyOf(outputs);
+            hintCalls = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(hintCalls));
+        }
     }
 }
