@@ -167,11 +167,16 @@ abstract class BaseApi implements CircuitApi {
 
     @Override
     public Var sum(List<? extends Var> terms) {
-        Var acc = Var.ofConstant(Fr.ZERO);
-        for (Var t : terms) {
-            acc = acc.plus(t, Fr.ONE);
+        return Var.combine(terms, null);
+    }
+
+    @Override
+    public Var linearCombination(List<? extends Var> terms, List<Fr> factors) {
+        if (terms.size() != factors.size()) {
+            throw new SynthesisException(qualified("linearCombination") + ": " + terms.size() + " terms but "
+                    + factors.size() + " factors");
         }
-        return acc;
+        return Var.combine(terms, factors);
     }
 
     @Override

@@ -66,8 +66,16 @@ public interface CircuitApi {
     /** {@code a + b}. Free. */
     Var add(Var a, Var b);
 
-    /** The sum of all terms. Free. */
+    /** The sum of all terms. Free; {@code O(T log T)} in the total number of variable terms. */
     Var sum(List<? extends Var> terms);
+
+    /**
+     * {@code Σ factorsᵢ·termsᵢ} with constant factors (a dense layer with fixed weights). Free;
+     * {@code O(T log T)} in the total number of variable terms.
+     *
+     * @throws SynthesisException if the lists differ in length
+     */
+    Var linearCombination(List<? extends Var> terms, List<Fr> factors);
 
     /** {@code a - b}. Free. */
     Var sub(Var a, Var b);

@@ -2,6 +2,7 @@ package io.zkml4j.circuit;
 
 import io.zkml4j.algebra.field.Fr;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -95,6 +96,56 @@ public class Var {
         }
         return new Var(o == outIds.length ? outIds : Arrays.copyOf(outIds, o),
                 o == outCoeffs.length ? outCoeffs : Arrays.copyOf(outCoeffs, o), constant.add(other.constant.mul(k)), o2);
+    }
+
+    /**
+     * {@code Σ factors[i]·vars[i]} in {@code O(T log T)} for {@code T} terms in total (repeated
+     * {@link #plus} would be quadratic in the number of summands).
+     */
+    static Var combine(List<? extends Var> vars, List<Fr> factors) {
+        int total = 0;
+        Object owner = null;
+        for (Var v : vars) {
+            total += v.ids.length;
+            if (v.owner != null) {
+                if (owner != null && owner != v.owner) {
+                    throw new SynthesisException("Cannot combine values of two different circuits");
+                }
+                owner = v.owner;
+            }
+        }
+        long[] keys = new long[total];
+        Fr[] scaled = new Fr[total];
+        Fr constant = Fr.ZERO;
+        int t = 0;
+        for (int k = 0; k < vars.size(); k++) {
+            Var v = vars.get(k);
+            Fr f = factors == null ? Fr.ONE : factors.get(k);
+            constant = constant.add(v.constant.mul(f));
+            for (int i = 0; i < v.ids.length; i++) {
+                keys[t] = ((long) v.ids[i] << 32) | t;
+                scaled[t] = factors == null ? v.coeffs[i] : v.coeffs[i].mul(f);
+                t++;
+            }
+        }
+        Arrays.sort(keys);
+        int[] outIds = new int[total];
+        Fr[] outCoeffs = new Fr[total];
+        int o = 0;
+        for (int i = 0; i < total; ) {
+            int id = (int) (keys[i] >>> 32);
+            Fr c = scaled[(int) keys[i]];
+            i++;
+            while (i < total && (int) (keys[i] >>> 32) == id) {
+                c = c.add(scaled[(int) keys[i]]);
+                i++;
+            }
+            if (!c.isZero()) {
+                outIds[o] = id;
+                outCoeffs[o++] = c;
+            }
+        }
+        return new Var(Arrays.copyOf(outIds, o), Arrays.copyOf(outCoeffs, o), constant, owner);
     }
 
     /** {@code k·this}. */

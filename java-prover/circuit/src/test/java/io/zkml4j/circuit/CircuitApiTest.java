@@ -52,6 +52,49 @@ class CircuitApiTest {
     }
 
     @Test
+    void linearCombinationsMergeRepeatedVariablesAndAreFree() {
+        java.util.random.RandomGenerator rng = Runs.rng("lincomb");
+        long[] xs = new long[300];
+        long[] ws = new long[300];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = rng.nextLong(-1000, 1000);
+            ws[i] = rng.nextLong(-50, 50);
+        }
+        Circuit c = api -> {
+            List<Var> in = new java.util.ArrayList<>();
+            List<Fr> w = new java.util.ArrayList<>();
+            for (int i = 0; i < xs.length; i++) {
+                // Every third input repeats the previous variable plus a constant, so ids repeat.
+                in.add(i % 3 == 2 ? api.addConst(in.get(i - 1), 7) : api.privateInput("x", xs[i]));
+                w.add(Fr.of(ws[i]));
+            }
+            Var dot = api.linearCombination(in, w);
+            api.publicOutput("dot", dot);
+            api.publicOutput("sum", api.sum(in));
+            // The same form built by repeated additions: the difference folds to the constant 0, so
+            // this assertion costs nothing (a different form would cost a constraint or fail).
+            Var incremental = api.constant(0);
+            for (int i = 0; i < in.size(); i++) {
+                incremental = api.add(incremental, api.mulConst(in.get(i), w.get(i)));
+            }
+            api.assertEqual(dot, incremental);
+        };
+        long dot = 0;
+        long sum = 0;
+        long prev = 0;
+        for (int i = 0; i < xs.length; i++) {
+            long v = i % 3 == 2 ? prev + 7 : xs[i];
+            dot += ws[i] * v;
+            sum += v;
+            prev = v;
+        }
+        assertThat(Runs.outputs(c)).containsExactly(Fr.of(dot), Fr.of(sum));
+        assertThat(CountingBuilder.count(c).constraints()).isEqualTo(2);
+        assertThatThrownBy(() -> CountingBuilder.count(api -> api.linearCombination(List.of(api.constant(1)),
+                List.of()))).isInstanceOf(SynthesisException.class);
+    }
+
+    @Test
     void wiresFollowCircomOrderOutputsThenPublicThenPrivate() {
         R1csBuilder.Result r = R1csBuilder.build(api -> {
             Var p = api.privateInput("secret", 3);
@@ -67,6 +110,16 @@ class CircuitApiTest {
         assertThat(r.wireNames()).containsExactly("one", "out", "in", "in2", "secret", "mul");
         assertThat(r.publicSignals()).containsExactly(Fr.of(12), Fr.of(4), Fr.of(5));
         assertThat(r.witness().get(4)).isEqualTo(Fr.of(3));
+    }
+
+    @Test
+    void exportRoundTripsThroughTheCircomFiles(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        R1csBuilder.Result r = R1csBuilder.build(io.zkml4j.circuit.testing.GadgetCases.reluRescale().circuit());
+        java.nio.file.Path r1cs = dir.resolve("c.r1cs");
+        java.nio.file.Path wtns = dir.resolve("w.wtns");
+        r.export(r1cs, wtns);
+        assertThat(io.zkml4j.r1cs.R1csFile.read(r1cs)).isEqualTo(r.r1cs().withoutNames());
+        assertThat(io.zkml4j.r1cs.WtnsFile.read(wtns)).isEqualTo(r.witness());
     }
 
     @Test
