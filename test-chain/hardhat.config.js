@@ -59,6 +59,7 @@ module.exports = {
   paths: {
     root: path.join(__dirname, ".."),
     sources: path.join(__dirname, "..", "contracts"),
+    tests: path.join(__dirname, "test"),
     cache: path.join(__dirname, "cache"),
     artifacts: path.join(__dirname, "artifacts"),
   },
