@@ -13,8 +13,8 @@ import {IZkmlVerifier} from "../interfaces/IZkmlVerifier.sol";
 ///
 ///      1. Submitter binding (front-running). Every registered circuit must have a public input
 ///         equal to `uint256(uint160(submitter))` at the model's `submitterIndex`, and must
-///         constrain it (a trivial `s * s` constraint suffices; Groth16's public-input terms bind
-///         it in any case). `submitInference` requires `publicInputs[submitterIndex] ==
+///         constrain it (a trivial `s * s` constraint suffices; an input in no constraint row has
+///         a zero IC point and is not bound). `submitInference` requires `publicInputs[submitterIndex] ==
 ///         uint256(uint160(msg.sender))`. A proof copied from the mempool therefore only works
 ///         for the account it was made for: another sender must change that public input, and
 ///         the proof is no longer valid for the changed statement.
