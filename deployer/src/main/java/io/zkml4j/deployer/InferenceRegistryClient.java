@@ -172,10 +172,10 @@ public final class InferenceRegistryClient {
                 List.of(new TypeReference<Uint256>() {}, new TypeReference<Address>() {},
                         new TypeReference<Uint64>() {}, new TypeReference<Bytes32>() {}));
         String result = channel.call(address, FunctionEncoder.encode(function), errors, "getInference");
-        List<Type> out = FunctionReturnDecoder.decode(result, function.getOutputParameters());
-        return new StoredInference((BigInteger) out.get(0).getValue(), out.get(1).toString(),
-                ((BigInteger) out.get(2).getValue()).longValueExact(),
-                Numeric.toHexString((byte[]) out.get(3).getValue()));
+        List<?> out = FunctionReturnDecoder.decode(result, function.getOutputParameters());
+        return new StoredInference((BigInteger) ((Type<?>) out.get(0)).getValue(), out.get(1).toString(),
+                ((BigInteger) ((Type<?>) out.get(2)).getValue()).longValueExact(),
+                Numeric.toHexString((byte[]) ((Type<?>) out.get(3)).getValue()));
     }
 
     /** {@code statementHash(modelId, publicInputs)}: the id an inference would be recorded under. */
