@@ -155,7 +155,7 @@ final class ContractChannel {
             }
             if (System.nanoTime() - deadline > 0) {
                 throw new DeploymentException(what + ": transaction " + hash + " was not mined within "
-                        + polling.timeout().toSeconds() + " s (it may still be mined later)", null, null, hash, null);
+                        + human(polling.timeout()) + " (it may still be mined later)", null, null, hash, null);
             }
             try {
                 Thread.sleep(polling.interval().toMillis());
@@ -164,6 +164,10 @@ final class ContractChannel {
                 throw new DeploymentException(what + ": interrupted while waiting for " + hash, null, null, hash, e);
             }
         }
+    }
+
+    private static String human(java.time.Duration d) {
+        return d.toMillis() < 1_000 || d.toMillis() % 1_000 != 0 ? d.toMillis() + " ms" : d.toSeconds() + " s";
     }
 
     /**
