@@ -1,6 +1,5 @@
 package io.zkml4j.deployer;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -93,9 +92,5 @@ public final class GasReport {
     @Override
     public String toString() {
         return "GasReport" + entries;
-    }
-
-    static BigInteger sum(List<Entry> entries) {
-        return entries.stream().map(e -> BigInteger.valueOf(e.gasUsed())).reduce(BigInteger.ZERO, BigInteger::add);
     }
 }

@@ -117,6 +117,14 @@ public final class InferenceRegistryClient {
       */
     public Registration registerModel(String verifier, byte[] commitment, int publicInputCount, int submitterIndex,
             long commitmentIndex) {
+        if (commitment == null || commitment.length != 32) {
+            throw new IllegalArgumentException("Expected a 32-byte model commitment but got "
+                    + (commitment == null ? "null" : commitment.length + " bytes"));
+        }
+        if (commitmentIndex != NO_INDEX && (commitmentIndex < 0 || commitmentIndex >= publicInputCount)) {
+            throw new IllegalArgumentException("Expected a commitment index below " + publicInputCount
+                    + " or NO_INDEX but got " + commitmentIndex);
+        }
         Function function = new Function("registerModel", List.of(
                 new Address(verifier), new Bytes32(commitment), new Uint32(publicInputCount),
                 new Uint32(submitterIndex), new Uint32(commitmentIndex)), List.of());

@@ -7,6 +7,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -96,6 +97,7 @@ class HardhatNodeExtensionIT {
     @ChainTest
     static class Failing {
         @Test
+        @DisplayName("HardhatNodeExtensionIT's deliberately failing sample")
         void fails(HardhatNode node) {
             SEEN.add(node);
             assertThat(node.chainId()).isEqualTo(1); // deliberately wrong
