@@ -147,4 +147,21 @@ class InferenceRegistryIT {
         assertThatThrownBy(() -> asOwner.getInference("0x" + "00".repeat(32)))
                 .satisfies(e -> assertThat(((DeploymentException) e).errorName()).contains("UnknownInference"));
     }
+
+    @Test
+    void registrationIsCheckedOnBothSides() {
+        assertThatThrownBy(() -> asOwner.registerModel(verifier.address(), new byte[31], 2, 1, InferenceRegistryClient.NO_INDEX))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("32-byte model commitment but got 31 bytes");
+        assertThatThrownBy(() -> asOwner.registerModel(verifier.address(), new byte[32], 2, 1, 2))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("commitment index below 2");
+        // The contract's own checks, by name.
+        assertThatThrownBy(() -> asOwner.registerModel(verifier.address(), new byte[32], 2, 2, InferenceRegistryClient.NO_INDEX))
+                .satisfies(e -> assertThat(((DeploymentException) e).errorName()).contains("BadInputIndex"));
+        assertThatThrownBy(() -> asOwner.registerModel(prover.getAddress(), new byte[32], 2, 1, InferenceRegistryClient.NO_INDEX))
+                .satisfies(e -> assertThat(((DeploymentException) e).errorName()).contains("VerifierNotAContract"));
+        assertThat(asOwner.registerModel(verifier.address(), new byte[32], 2, 1, InferenceRegistryClient.NO_INDEX).modelId())
+                .isEqualTo(modelId.add(BigInteger.ONE));
+    }
 }
