@@ -81,4 +81,23 @@ class HardhatNodeIT {
             assertThat(http11.send(request, HttpResponse.BodyHandlers.ofString()).body()).contains("0x7a69");
         }
     }
+
+    @Test
+    void theShutdownHookStopsANodeTheJvmForgot() throws Exception {
+        String javaExe = ProcessHandle.current().info().command().orElseThrow();
+        Process child = new ProcessBuilder(javaExe, "-cp", System.getProperty("java.class.path"),
+                "-D" + NodeTools.DIR_PROPERTY + "=" + NodeTools.locate().testChainDir(),
+                ShutdownHookProbe.class.getName(), temp.resolve("forgotten.log").toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        String out = new String(child.getInputStream().readAllBytes()).strip();
+        assertThat(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(child.exitValue()).isZero();
+
+        String[] portAndPid = out.split(" ");
+        int port = Integer.parseInt(portAndPid[0]);
+        long pid = Long.parseLong(portAndPid[1]);
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(HardhatNode.isListening(port)).isFalse();
+    }
 }
