@@ -11,7 +11,10 @@
 // knows, hence the explicit pin. scripts/compile.js must pass the same evmVersion to solc.
 const path = require("path");
 const { subtask } = require("hardhat/config");
-const { TASK_COMPILE_SOLIDITY_GET_SOLC_BUILD } = require("hardhat/builtin-tasks/task-names");
+const {
+  TASK_COMPILE_SOLIDITY_GET_SOLC_BUILD,
+  TASK_COMPILE_SOLIDITY_GET_SOURCE_PATHS,
+} = require("hardhat/builtin-tasks/task-names");
 
 const HARDFORK = "cancun";
 const EVM_VERSION = HARDFORK;
@@ -31,6 +34,15 @@ subtask(TASK_COMPILE_SOLIDITY_GET_SOLC_BUILD, async (args, hre, runSuper) => {
     version: SOLC_VERSION,
     longVersion: solc.version(),
   };
+});
+
+// contracts/generated/ is git-ignored build output (verifiers written for compilation by codegen
+// and the ITs, possibly many with the same contract name, possibly half-written); Hardhat compiles
+// only the hand-written contracts.
+const GENERATED = path.join(__dirname, "..", "contracts", "generated") + path.sep;
+subtask(TASK_COMPILE_SOLIDITY_GET_SOURCE_PATHS, async (args, hre, runSuper) => {
+  const paths = await runSuper(args);
+  return paths.filter((p) => !path.resolve(p).startsWith(GENERATED));
 });
 
 /** @type import('hardhat/config').HardhatUserConfig */
@@ -59,6 +71,7 @@ module.exports = {
   paths: {
     root: path.join(__dirname, ".."),
     sources: path.join(__dirname, "..", "contracts"),
+    tests: path.join(__dirname, "test"),
     cache: path.join(__dirname, "cache"),
     artifacts: path.join(__dirname, "artifacts"),
   },

@@ -46,12 +46,38 @@ public final class EvmEncoding {
     /** The eight proof words in ABI order (see the class Javadoc). */
     public static List<BigInteger> proofWords(Proof proof) {
         Objects.requireNonNull(proof, "proof");
-        G1Affine a = proof.a(), c = proof.c();
-        G2Affine b = proof.b();
-        return List.of(a.x().toBigInteger(), a.y().toBigInteger(),
-                b.x().c1().toBigInteger(), b.x().c0().toBigInteger(),
-                b.y().c1().toBigInteger(), b.y().c0().toBigInteger(),
-                c.x().toBigInteger(), c.y().toBigInteger());
+        List<BigInteger> words = new ArrayList<>(PROOF_WORDS);
+        words.addAll(g1Words(proof.a()));
+        words.addAll(g2Words(proof.b()));
+        words.addAll(g1Words(proof.c()));
+        return List.copyOf(words);
+    }
+
+    /**
+     * A G1 point as the two words the precompiles 0x06-0x08 take: {@code x, y}; the point at
+     * infinity is {@code 0, 0}.
+     */
+    public static List<BigInteger> g1Words(G1Affine p) {
+        Objects.requireNonNull(p, "p");
+        if (p.isInfinity()) {
+            return List.of(BigInteger.ZERO, BigInteger.ZERO);
+        }
+        return List.of(p.x().toBigInteger(), p.y().toBigInteger());
+    }
+
+    /**
+     * A G2 point as the four words the pairing precompile 0x08 takes (EIP-197):
+     * {@code x.c1, x.c0, y.c1, y.c0}, imaginary part first, where {@code x = x.c0 + x.c1·u}; the
+     * point at infinity is four zero words. Solidity verifier generators must take G2 constants in
+     * this order from here rather than re-deriving it.
+     */
+    public static List<BigInteger> g2Words(G2Affine p) {
+        Objects.requireNonNull(p, "p");
+        if (p.isInfinity()) {
+            return List.of(BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO);
+        }
+        return List.of(p.x().c1().toBigInteger(), p.x().c0().toBigInteger(),
+                p.y().c1().toBigInteger(), p.y().c0().toBigInteger());
     }
 
     /** The proof as 256 bytes: the eight words, 32-byte big-endian each (the ABI's static uint256[8]). */

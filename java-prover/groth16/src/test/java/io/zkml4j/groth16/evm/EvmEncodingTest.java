@@ -45,6 +45,23 @@ class EvmEncodingTest {
     }
 
     @Test
+    void pointWordsMatchTheProofLayoutAndTheEvmBytes() {
+        List<BigInteger> w = EvmEncoding.proofWords(PROOF);
+        assertThat(EvmEncoding.g1Words(PROOF.a())).isEqualTo(w.subList(0, 2));
+        assertThat(EvmEncoding.g2Words(PROOF.b())).isEqualTo(w.subList(2, 6));
+        assertThat(EvmEncoding.g1Words(PROOF.c())).isEqualTo(w.subList(6, 8));
+        byte[] b = PROOF.b().toEvmBytes();
+        for (int i = 0; i < 4; i++) {
+            assertThat(new BigInteger(1, java.util.Arrays.copyOfRange(b, 32 * i, 32 * i + 32)))
+                    .isEqualTo(EvmEncoding.g2Words(PROOF.b()).get(i));
+        }
+        assertThat(EvmEncoding.g1Words(io.zkml4j.algebra.curve.G1Affine.INFINITY))
+                .containsExactly(BigInteger.ZERO, BigInteger.ZERO);
+        assertThat(EvmEncoding.g2Words(io.zkml4j.algebra.curve.G2Affine.INFINITY))
+                .containsOnly(BigInteger.ZERO).hasSize(4);
+    }
+
+    @Test
     void proofBytesAreTheWordsBigEndian() {
         byte[] bytes = EvmEncoding.proofBytes(PROOF);
         assertThat(bytes).hasSize(256);
