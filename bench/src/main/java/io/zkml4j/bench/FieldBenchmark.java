@@ -9,6 +9,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -32,6 +33,8 @@ public class FieldBenchmark {
     private Fq fqA;
     private Fq fqB;
     private Fr[] frBatch;
+    private final long[] fqVector = new long[4 * 1024];
+    private final long[] fqOut = new long[4 * 1024];
 
     @Setup
     public void setup() {
@@ -42,6 +45,9 @@ public class FieldBenchmark {
         Fr.random(rng).writeMontgomery(r, 4);
         fqA = Fq.random(rng);
         fqB = Fq.random(rng);
+        for (int i = 0; i < 1024; i++) {
+            Fq.random(rng).writeMontgomery(fqVector, 4 * i);
+        }
         frBatch = new Fr[1024];
         for (int i = 0; i < frBatch.length; i++) {
             frBatch[i] = Fr.random(rng);
@@ -52,6 +58,19 @@ public class FieldBenchmark {
     public long fqMulKernel() {
         Fq.KERNEL.mul(q, 0, q, 0, q, 4);
         return q[0];
+    }
+
+    /**
+     * Throughput: 1023 independent products {@code v[i]·v[i+1]}, as in FFT butterflies and batch
+     * affine additions, where the CPU can overlap consecutive multiplications.
+     */
+    @Benchmark
+    @OperationsPerInvocation(1023)
+    public long fqMulKernelThroughput() {
+        for (int i = 0; i < 1023; i++) {
+            Fq.KERNEL.mul(fqOut, 4 * i, fqVector, 4 * i, fqVector, 4 * i + 4);
+        }
+        return fqOut[0];
     }
 
     @Benchmark
