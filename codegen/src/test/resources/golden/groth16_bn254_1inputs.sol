@@ -56,17 +56,12 @@ contract Groth16Verifier is IZkmlVerifier {
     /// @inheritdoc IZkmlVerifier
     function verifyProof(uint256[8] calldata proof, uint256[] calldata input) external view returns (bool) {
         if (input.length != PUBLIC_INPUT_COUNT) revert InvalidPublicInputCount();
-        uint256 a;
-        uint256 b;
-        uint256 c;
+        proof; // verify() copies the proof from its fixed calldata position
         uint256 inputs;
         assembly {
-            a := proof
-            b := add(proof, 0x040)
-            c := add(proof, 0x0c0)
             inputs := input.offset
         }
-        return verify(a, b, c, inputs);
+        return verify(inputs);
     }
 
     /// @notice The same check with the argument shapes of snarkjs's generated verifier, so
@@ -83,43 +78,42 @@ contract Groth16Verifier is IZkmlVerifier {
         uint256[2] calldata c,
         uint256[1] calldata input
     ) external view returns (bool) {
-        uint256 aOffset;
-        uint256 bOffset;
-        uint256 cOffset;
+        (a, b, c); // verify() copies the proof from its fixed calldata position
         uint256 inputs;
         assembly {
-            aOffset := a
-            bOffset := b
-            cOffset := c
             inputs := input
         }
-        return verify(aOffset, bOffset, cOffset, inputs);
+        return verify(inputs);
     }
 
-    /// @dev The verification itself. `a`, `b` and `c` are the calldata offsets of the proof's
-    ///      A (2 words), B (4 words) and C (2 words).
+    /// @dev The verification itself. Both entry points take the proof's eight words as the
+    ///      heads of their first, static arguments, so they always sit at calldata
+    ///      [0x004, 0x104): A and B first, then C from 0x0c4.
     ///      `inputs` is the calldata offset of the PUBLIC_INPUT_COUNT public inputs.
-    ///      Memory [0x000, 0x300) is scratch space holding the pairing input; the
-    ///      free memory pointer (0x40) and the zero slot (0x60) inside it are restored at the end.
-    function verify(uint256 a, uint256 b, uint256 c, uint256 inputs) private view returns (bool valid) {
+    ///      Memory [0x000, 0x300) is scratch space holding the pairing input (the
+    ///      free memory pointer and the zero slot included): the function never returns to its
+    ///      caller but ends the call itself, returning the verdict as an ABI-encoded bool.
+    function verify(uint256 inputs) private view returns (bool valid) {
         bytes4 notInField = PublicInputNotInField.selector;
         assembly {
-            let freeMemoryPointer := mload(0x40)
-            let ok := 1
-
             // vk_x = IC_0 + sum of input[i] * PUB_i. The accumulator lives at 0x000 and the
-            // product at 0x040, so ecAdd reads both as one 4-word input.
+            // product at 0x040, so ecAdd reads both as one 4-word input. The results of these
+            // ecMul/ecAdd calls need no check: their inputs are valid points (key constants and
+            // precompile outputs) with an arbitrary 256-bit scalar, so they can only fail by running
+            // out of gas, and that leaves under 1/64 of the gas, too little for the pairing below,
+            // which then fails (false) or the whole call runs out of gas (revert).
             mstore(0x000, IC0_X)
             mstore(0x020, IC0_Y)
             let inField := 1
-            let s
-            s := calldataload(add(inputs, 0x000))
-            inField := and(inField, lt(s, R))
-            mstore(0x040, PUB_0_X)
-            mstore(0x060, PUB_0_Y)
-            mstore(0x080, s)
-            ok := and(ok, staticcall(gas(), EC_MUL, 0x040, 0x060, 0x040, 0x040))
-            ok := and(ok, staticcall(gas(), EC_ADD, 0x000, 0x080, 0x000, 0x040))
+            {
+                let s := calldataload(add(inputs, 0x000))
+                inField := and(inField, lt(s, R))
+                mstore(0x040, PUB_0_X)
+                mstore(0x060, PUB_0_Y)
+                mstore(0x080, s)
+                pop(staticcall(gas(), EC_MUL, 0x040, 0x060, 0x040, 0x040))
+                pop(staticcall(gas(), EC_ADD, 0x000, 0x080, 0x000, 0x040))
+            }
             if iszero(inField) {
                 mstore(0x00, notInField)
                 revert(0x00, 0x04)
@@ -130,11 +124,10 @@ contract Groth16Verifier is IZkmlVerifier {
             mstore(0x060, GAMMA_NEG_X_0)
             mstore(0x080, GAMMA_NEG_Y_1)
             mstore(0x0a0, GAMMA_NEG_Y_0)
-            // Pair (A, B), as sent.
-            calldatacopy(0x0c0, a, 0x040)
-            calldatacopy(0x100, b, 0x080)
+            // Pair (A, B), as sent: A and B are adjacent in calldata and in memory.
+            calldatacopy(0x0c0, 0x004, 0x0c0)
             // Pair (C, -delta).
-            calldatacopy(0x180, c, 0x040)
+            calldatacopy(0x180, 0x0c4, 0x040)
             mstore(0x1c0, DELTA_NEG_X_1)
             mstore(0x1e0, DELTA_NEG_X_0)
             mstore(0x200, DELTA_NEG_Y_1)
@@ -148,11 +141,14 @@ contract Groth16Verifier is IZkmlVerifier {
             mstore(0x2e0, BETA_NEG_Y_0)
 
             // ecPairing fails (returns 0) on a coordinate >= q or a point off its curve or subgroup.
-            ok := and(ok, staticcall(gas(), EC_PAIRING, 0x000, 0x300, 0x000, 0x20))
-            valid := and(ok, mload(0x000))
-
-            mstore(0x40, freeMemoryPointer)
-            mstore(0x60, 0)
+            // (Two statements: Yul evaluates arguments right to left, so the mload must not share
+            // an expression with the call it reads the result of.)
+            let success := staticcall(gas(), EC_PAIRING, 0x000, 0x300, 0x000, 0x20)
+            valid := and(success, mload(0x000))
+            // End the call here with the ABI encoding of the bool (one word), which leaves the
+            // scratch memory, free memory pointer and zero slot included, as it is.
+            mstore(0x000, valid)
+            return(0x000, 0x20)
         }
     }
 }

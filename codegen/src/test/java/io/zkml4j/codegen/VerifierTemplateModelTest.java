@@ -71,6 +71,11 @@ class VerifierTemplateModelTest {
         assertThat(Integer.decode(l.mulScalar())).isEqualTo(Integer.decode(l.mulX()) + 64);
         assertThat(Integer.decode(l.ecAddInputSize())).isEqualTo(128);
         assertThat(Integer.decode(l.ecMulInputSize())).isEqualTo(96);
+        // the proof's words follow the selector; A and B are copied in one piece
+        assertThat(Integer.decode(l.proofCalldataA())).isEqualTo(4);
+        assertThat(Integer.decode(l.proofAbSize())).isEqualTo(Integer.decode(l.proofC()) - Integer.decode(l.proofA()));
+        assertThat(Integer.decode(l.proofCalldataC())).isEqualTo(4 + Integer.decode(l.proofAbSize()));
+        assertThat(Integer.decode(l.proofCalldataEnd())).isEqualTo(4 + 8 * 32);
     }
 
     @Test
