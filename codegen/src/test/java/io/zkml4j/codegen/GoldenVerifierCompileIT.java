@@ -43,4 +43,19 @@ class GoldenVerifierCompileIT {
         assertThat(c.warnings()).isEmpty();
         assertThat(c.abiJson()).doesNotContain("uint256[2][2]");
     }
+
+    @Test
+    void runtimeBytecodeStaysFarBelowTheContractSizeLimit() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("zkml4j-codegen-sizes-");
+        StringBuilder report = new StringBuilder("Runtime bytecode of generated verifiers (solc 0.8.28, runs 200):\n");
+        for (int n : new int[] {1, 4, 16, 64}) {
+            java.nio.file.Path sol = dir.resolve("V" + n + ".sol");
+            java.nio.file.Files.writeString(sol, SolidityVerifierGenerator.generate(TestKeys.deterministic(n, n)));
+            CompiledContract c = SolcCompiler.locate().compile(sol, "Groth16Verifier");
+            assertThat(c.warnings()).isEmpty();
+            report.append(String.format(java.util.Locale.ROOT, "  %2d public inputs: %,6d bytes%n", n, c.deployedSize()));
+            assertThat(c.deployedSize()).as("runtime size for %s inputs", n).isLessThan(24_576 / 2);
+        }
+        System.out.println(report);
+    }
 }
