@@ -21,7 +21,9 @@ pragma solidity ^0.8.20;
 ///      alt_bn128 precompiles (EIP-196, EIP-197), which refuse non-canonical coordinates and
 ///      points off the curve (and, for G2, outside the order-r subgroup); the verifier turns such
 ///      a refusal into false. The point at infinity is encoded as (0, 0) (and as four zero words
-///      in G2) and is accepted as a group element.
+///      in G2) and is accepted as a group element. A precompile that refuses its input consumes
+///      all gas forwarded to it, so a malformed proof returns false only after using up most of
+///      the call's gas: check with eth_call before sending a transaction.
 ///
 ///      Constants, for reference:
 ///      r = 21888242871839275222246405745257275088548364400416034343698204186575808495617,

@@ -30,8 +30,8 @@ import org.bouncycastle.crypto.digests.KeccakDigest;
  * slot doubles as the ecMul/ecAdd scratch:
  * <pre>
  *   0x000 vk_x (accumulator)        0x040 -gamma   (during the loop: 0x040 PUB_i, 0x080 input[i])
- *   0x0c0 A                         0x100 B        (copied from calldata)
- *   0x180 C                         0x1c0 -delta
+ *   0x0c0 A                         0x100 B        (copied from calldata 0x004..0x0c4)
+ *   0x180 C (from calldata 0x0c4)   0x1c0 -delta
  *   0x240 alpha                     0x280 -beta
  * </pre>
  * ecMul reads {@code (PUB_i, input[i])} at 0x040 and writes the product to 0x040, so ecAdd reads
@@ -115,7 +115,7 @@ public record VerifierTemplateModel(
             String result,
             String g1Size, String g2Size,
             String ecMulInputSize, String ecAddInputSize, String pairingInputSize,
-            String proofBOffset, String proofCOffset) {
+            String proofCalldataA, String proofCalldataC, String proofCalldataEnd, String proofAbSize) {
 
         /** The one layout every verifier uses. */
         public static MemoryLayout standard() {
@@ -138,8 +138,9 @@ public record VerifierTemplateModel(
                     hex(0),
                     hex(g1), hex(g2),
                     hex(g1 + word), hex(2 * g1), hex(4 * pair),
-                    // In the stable ABI's uint256[8] proof, B follows A's two words and C B's four.
-                    hex(g1), hex(g1 + g2));
+                    // Both entry points start with the proof's 8 static words right after the
+                    // 4-byte selector: A (2 words), B (4), C (2).
+                    hex(4), hex(4 + g1 + g2), hex(4 + 2 * g1 + g2), hex(g1 + g2));
         }
     }
 
@@ -262,7 +263,6 @@ public record VerifierTemplateModel(
         c.put("M_MUL_S", m.mulScalar());
         putAddresses(c, "M_GAMMA_NEG", m.gammaNeg());
         c.put("M_PROOF_A", m.proofA());
-        c.put("M_PROOF_B", m.proofB());
         c.put("M_PROOF_C", m.proofC());
         putAddresses(c, "M_DELTA_NEG", m.deltaNeg());
         c.put("M_ALPHA_X", m.alphaX());
@@ -270,12 +270,13 @@ public record VerifierTemplateModel(
         putAddresses(c, "M_BETA_NEG", m.betaNeg());
         c.put("M_RESULT", m.result());
         c.put("G1_SIZE", m.g1Size());
-        c.put("G2_SIZE", m.g2Size());
         c.put("EC_MUL_INPUT_SIZE", m.ecMulInputSize());
         c.put("EC_ADD_INPUT_SIZE", m.ecAddInputSize());
         c.put("PAIRING_INPUT_SIZE", m.pairingInputSize());
-        c.put("PROOF_B_OFFSET", m.proofBOffset());
-        c.put("PROOF_C_OFFSET", m.proofCOffset());
+        c.put("PROOF_CALLDATA_A", m.proofCalldataA());
+        c.put("PROOF_CALLDATA_C", m.proofCalldataC());
+        c.put("PROOF_CALLDATA_END", m.proofCalldataEnd());
+        c.put("PROOF_AB_SIZE", m.proofAbSize());
         return c;
     }
 
