@@ -6,20 +6,16 @@ import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Shows one long step on stderr. Nothing appears during the first {@link #DEFAULT_DELAY} (short steps
- * stay silent); after that, in {@link Ui.ProgressMode#BAR} mode a progress bar (me.tongfei:progressbar)
- * is redrawn in place, and in {@link Ui.ProgressMode#PLAIN} mode one line such as
+ * stay silent); after that, in {@link Ui.ProgressMode#BAR} mode a one-line progress bar is redrawn in
+ * place with a carriage return, and in {@link Ui.ProgressMode#PLAIN} mode one line such as
  * {@code zkml4j prove: msm-b2 (55%), 12.3 s} is printed every {@link #DEFAULT_INTERVAL}.
  *
- * <p>The worker calls {@link #stage} (from any thread); a daemon ticker thread owns the display. The
- * bar is given an explicit width, so the library never opens a terminal of its own (which could print
- * JLine warnings when stdout is piped). {@link #finish()} marks success (the bar ends at 100%);
+ * <p>The worker calls {@link #stage} (from any thread); a daemon ticker thread owns the display and
+ * draws the bar itself from one snapshot of the state, so the percentage, the fill and the stage name
+ * always agree (a bar library rendering on its own thread was seen to tear them under load). {@link #finish()} marks success (the bar ends at 100%);
  * {@link #close()} stops the display either way and must come before any summary line.
  */
 final class Progress implements AutoCloseable {
@@ -27,7 +23,6 @@ final class Progress implements AutoCloseable {
     static final Duration DEFAULT_DELAY = Duration.ofSeconds(2);
     static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
     private static final long TICK_MS = 100;
-    private static final int BAR_MAX = 100;
 
     private final String task;
     private final Ui.ProgressMode mode;
@@ -44,7 +39,7 @@ final class Progress implements AutoCloseable {
     private volatile boolean finished;
 
     // Owned by the ticker thread until close() has stopped it.
-    private ProgressBar bar;
+    private boolean barShown;
     private long nextPlainLine;
     private int plainLines;
 
@@ -108,14 +103,12 @@ final class Progress implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (bar != null) {
+        if (barShown) {
             if (finished) {
-                bar.maxHint(BAR_MAX);
-                bar.stepTo(BAR_MAX);
-                bar.setExtraMessage("done");
+                err.print("\r" + barLine(1.0, "done", System.nanoTime() - start));
             }
-            bar.close();
-            bar = null;
+            err.println();
+            barShown = false;
         }
         err.flush();
     }
@@ -141,29 +134,40 @@ final class Progress implements AutoCloseable {
     }
 
     private void drawBar(long now) {
-        double f = fraction;
-        if (bar == null) {
-            bar = new ProgressBarBuilder()
-                    .setTaskName(task)
-                    .setInitialMax(Double.isNaN(f) ? -1 : BAR_MAX)
-                    .setStyle(unicode ? ProgressBarStyle.COLORFUL_UNICODE_BLOCK : ProgressBarStyle.ASCII)
-                    .setConsumer(new ConsoleProgressBarConsumer(err, columns - 1))
-                    .setUpdateIntervalMillis(250)
-                    .startsFrom(0, Duration.ofNanos(now))
-                    .hideEta()
-                    .build();
-        }
-        if (Double.isNaN(f)) {
-            if (!bar.isIndefinite()) {
-                bar.maxHint(-1);
+        err.print("\r" + barLine(fraction, stage, now));
+        err.flush();
+        barShown = true;
+    }
+
+    /**
+     * {@code prove  55% [=========>        ] msm-b2 12.3 s}, exactly {@code columns - 1} characters wide;
+     * an unknown fraction shows {@code ?%} and a marker that moves with time.
+     */
+    String barLine(double f, String stageName, long elapsedNanos) {
+        boolean known = !Double.isNaN(f);
+        double clamped = known ? Math.min(1.0, Math.max(0.0, f)) : 0;
+        String percent = known ? String.format(Locale.ROOT, "%3d%%", Math.round(clamped * 100)) : "  ?%";
+        String tail = String.format(Locale.ROOT, " %s %s", stageName, Ui.seconds(Duration.ofNanos(elapsedNanos)));
+        int width = Math.max(10, columns - 1 - task.length() - percent.length() - tail.length() - 4);
+        char full = unicode ? '\u2588' : '=';
+        StringBuilder cells = new StringBuilder(width);
+        if (known) {
+            int done = (int) Math.round(clamped * width);
+            for (int i = 0; i < width; i++) {
+                cells.append(i < done ? full : ' ');
             }
         } else {
-            if (bar.isIndefinite()) {
-                bar.maxHint(BAR_MAX);
+            int at = (int) ((elapsedNanos / 250_000_000L) % width);
+            for (int i = 0; i < width; i++) {
+                cells.append(i == at ? '*' : ' ');
             }
-            bar.stepTo(Math.round(Math.min(1.0, Math.max(0.0, f)) * BAR_MAX));
         }
-        bar.setExtraMessage(stage);
+        String line = task + " " + percent + " [" + cells + "]" + tail;
+        int max = Math.max(1, columns - 1);
+        if (line.length() > max) {
+            return line.substring(0, max);
+        }
+        return line + " ".repeat(max - line.length());
     }
 
     /** {@code zkml4j prove: msm-b2 (55%), 12.3 s}. */

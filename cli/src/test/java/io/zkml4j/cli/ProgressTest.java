@@ -92,6 +92,23 @@ class ProgressTest {
     }
 
     @Test
+    void barLineFillAgreesWithItsPercentageAndKeepsItsWidth() {
+        try (Progress p = progress(Ui.ProgressMode.OFF, Duration.ZERO, Duration.ofSeconds(10))) {
+            for (int percent : new int[] {0, 1, 35, 85, 99, 100}) {
+                String line = p.barLine(percent / 100.0, "msm-c", 12_300_000_000L);
+                assertThat(line).hasSize(79).startsWith("prove ").contains(percent + "% [").contains("] msm-c 12.30 s");
+                String cells = line.substring(line.indexOf('[') + 1, line.indexOf(']'));
+                long filled = cells.chars().filter(c -> c == '=').count();
+                assertThat(Math.round(100.0 * filled / cells.length())).as("fill of %s", line)
+                        .isCloseTo(percent, org.assertj.core.data.Offset.offset(2L));
+            }
+            String unknown = p.barLine(Double.NaN, "reading circuit.zkey", 1_000_000_000L);
+            assertThat(unknown).hasSize(79).contains("?% [").contains("*").contains("reading circuit.zkey");
+            assertThat(p.barLine(0.5, "x".repeat(200), 0)).hasSize(79);
+        }
+    }
+
+    @Test
     void durationsReadWell() {
         assertThat(Ui.seconds(Duration.ofMillis(45))).isEqualTo("45 ms");
         assertThat(Ui.seconds(Duration.ofMillis(1234))).isEqualTo("1.23 s");
