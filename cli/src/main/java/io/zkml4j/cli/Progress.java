@@ -149,7 +149,10 @@ final class Progress implements AutoCloseable {
                     .setStyle(unicode ? ProgressBarStyle.COLORFUL_UNICODE_BLOCK : ProgressBarStyle.ASCII)
                     .setConsumer(new ConsoleProgressBarConsumer(err, columns - 1))
                     .setUpdateIntervalMillis(250)
-                    .startsFrom(0, Duration.ofNanos(now))
+                    // Created at the current step: the library renders once at once, on its own thread,
+                    // and a stepTo racing that first render could leave "0%" on a filled bar until
+                    // the next change of progress (seen under load in ProgressTest).
+                    .startsFrom(Double.isNaN(f) ? 0 : step(f), Duration.ofNanos(now))
                     .hideEta()
                     .build();
         }
@@ -161,9 +164,13 @@ final class Progress implements AutoCloseable {
             if (bar.isIndefinite()) {
                 bar.maxHint(BAR_MAX);
             }
-            bar.stepTo(Math.round(Math.min(1.0, Math.max(0.0, f)) * BAR_MAX));
+            bar.stepTo(step(f));
         }
         bar.setExtraMessage(stage);
+    }
+
+    private static long step(double fraction) {
+        return Math.round(Math.min(1.0, Math.max(0.0, fraction)) * BAR_MAX);
     }
 
     /** {@code zkml4j prove: msm-b2 (55%), 12.3 s}. */
