@@ -6,9 +6,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
- * {@code zkml4j}: the root of the command tree. Each group is one class ({@link Groth16Command},
- * {@link ZkeyCommand}, {@link PtauCommand}, {@link VerifierCommand}); later commands (compile, witness,
- * setup, prove, deploy, chain, demo) join the {@code subcommands} list the same way.
+ * {@code zkml4j}: the root of the command tree. Each group or command is one class ({@link Groth16Command},
+ * {@link ZkeyCommand}, {@link PtauCommand}, {@link VerifierCommand}, {@link DeployCommand},
+ * {@link ChainCommand}); later commands (compile, witness, setup, prove, demo) join the
+ * {@code subcommands} list the same way.
  */
 @Command(name = "zkml4j",
         mixinStandardHelpOptions = true,
@@ -23,6 +24,8 @@ import picocli.CommandLine.ScopeType;
             ZkeyCommand.class,
             PtauCommand.class,
             VerifierCommand.class,
+            DeployCommand.class,
+            ChainCommand.class,
             HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",

@@ -45,6 +45,7 @@ final class Ui {
     private final Duration progressDelay;
     private final Duration progressInterval;
     private final InterruptCleanup cleanup = new InterruptCleanup();
+    private Map<String, String> env = Map.of();
     private boolean verbose;
     private boolean quiet;
 
@@ -74,7 +75,9 @@ final class Ui {
         boolean unicode = charset.equals(StandardCharsets.UTF_8);
         String debug = env.getOrDefault(DEBUG_ENV, "");
         boolean verbose = !debug.isEmpty() && !debug.equals("0") && !debug.equalsIgnoreCase("false");
-        return new Ui(out, err, m, columns, unicode, verbose, Progress.DEFAULT_DELAY, Progress.DEFAULT_INTERVAL);
+        Ui ui = new Ui(out, err, m, columns, unicode, verbose, Progress.DEFAULT_DELAY, Progress.DEFAULT_INTERVAL);
+        ui.env = Map.copyOf(env);
+        return ui;
     }
 
     private static int parseColumns(String value) {
@@ -106,6 +109,14 @@ final class Ui {
         } catch (ReflectiveOperationException e) {
             return true; // Java 21: a console means stdin and stdout are terminals
         }
+    }
+
+    /**
+     * The environment variable {@code name} of this run (the map given to {@link Main#run}: the process
+     * environment in real runs), or null. Commands read secrets ({@code --key-env}) through this.
+     */
+    String env(String name) {
+        return env.get(name);
     }
 
     PrintStream out() {

@@ -25,7 +25,8 @@ class MainTest {
             List.of(), List.of("groth16"), List.of("groth16", "setup"), List.of("groth16", "prove"),
             List.of("groth16", "verify"), List.of("zkey"), List.of("zkey", "contribute"), List.of("zkey", "export-vk"),
             List.of("ptau"), List.of("ptau", "new"), List.of("ptau", "contribute"), List.of("ptau", "prepare"),
-            List.of("verifier"), List.of("verifier", "calldata"));
+            List.of("verifier"), List.of("verifier", "solidity"), List.of("verifier", "calldata"), List.of("deploy"),
+            List.of("chain"));
 
     @Test
     void everyCommandHasHelpAndVersion() {
@@ -47,6 +48,7 @@ class MainTest {
     void rootHelpListsCommandsAndExitCodes() {
         CliRun.Result r = run("--help");
         assertThat(r.out()).contains("groth16").contains("zkey").contains("ptau").contains("verifier")
+                .contains("deploy").contains("chain")
                 .contains("Exit codes:").contains("1  verify: the proof is invalid");
     }
 

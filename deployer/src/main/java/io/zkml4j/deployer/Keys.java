@@ -45,8 +45,11 @@ public final class Keys {
         return fromEnvironment(variable, System::getenv);
     }
 
-    /** As {@link #fromEnvironment(String)}, reading variables through {@code environment} (tests). */
-    static Credentials fromEnvironment(String variable, Function<String, String> environment) {
+    /**
+      * As {@link #fromEnvironment(String)}, reading variables through {@code environment} (a command
+      * line that carries its own environment map, tests).
+      */
+    public static Credentials fromEnvironment(String variable, Function<String, String> environment) {
         Objects.requireNonNull(variable, "variable");
         String value = environment.apply(variable);
         if (value == null || value.isBlank()) {
