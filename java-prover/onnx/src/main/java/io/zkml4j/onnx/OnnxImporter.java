@@ -358,6 +358,11 @@ public final class OnnxImporter {
         if (x.length != 4) {
             throw new IllegalArgumentException("Conv input must be 4-D NCHW, got " + Arrays.toString(x));
         }
+        checkWindowAttributes(a);
+        long group = a.getInt("group", 1);
+        if (group < 1 || group > MAX_WINDOW) {
+            throw new IllegalArgumentException("group " + group + " out of range");
+        }
         FloatEvaluator.ConvParams p = FloatEvaluator.ConvParams.of(a, w);
         if (p.group() <= 0 || x[1] != w[1] * p.group() || w[0] % p.group() != 0) {
             throw new IllegalArgumentException("input channels " + x[1] + " do not match weights "
@@ -373,12 +378,40 @@ public final class OnnxImporter {
         return new int[] {x[0], w[0], p.outH(x[2]), p.outW(x[3])};
     }
 
+    /** Largest kernel, stride, pad, dilation or group accepted (keeps window arithmetic in int range). */
+    private static final long MAX_WINDOW = 1 << 20;
+
+    /** The 2-D window attributes shared by Conv and pooling: right count of values, each in range. */
+    private static void checkWindowAttributes(Attributes a) {
+        checkInts(a, "kernel_shape", 2, 1);
+        checkInts(a, "strides", 2, 1);
+        checkInts(a, "pads", 4, 0);
+        checkInts(a, "dilations", 2, 1);
+    }
+
+    private static void checkInts(Attributes a, String name, int count, long min) {
+        long[] v = a.getInts(name, null);
+        if (v == null) {
+            return;
+        }
+        if (v.length != count) {
+            throw new IllegalArgumentException(name + " " + Arrays.toString(v) + " has " + v.length
+                    + " values, expected " + count + " (2-D windows only)");
+        }
+        for (long x : v) {
+            if (x < min || x > MAX_WINDOW) {
+                throw new IllegalArgumentException(name + " " + Arrays.toString(v) + ": value " + x + " out of range");
+            }
+        }
+    }
+
     /** MaxPool / AveragePool: 2-D NCHW, no ceil mode, no dilation. */
     private static int[] mapPool(Attributes a, List<int[]> in) {
         int[] x = in.get(0);
         if (x.length != 4) {
             throw new IllegalArgumentException("pooling input must be 4-D NCHW, got " + Arrays.toString(x));
         }
+        checkWindowAttributes(a);
         FloatEvaluator.PoolParams p = FloatEvaluator.PoolParams.of(a);
         if (p.kh() <= 0 || p.kw() <= 0 || p.padTop() < 0 || p.padLeft() < 0 || p.padBottom() < 0
                 || p.padRight() < 0 || p.padTop() >= p.kh() || p.padBottom() >= p.kh() || p.padLeft() >= p.kw()
