@@ -16,8 +16,8 @@ import java.util.Map;
  * reference side by side.
  *
  * <ol>
- *   <li><b>Input scale</b> {@code s}: the largest with {@code max|x|·2^s ≤ 2^(inputBits−1) − 1} over
- *       the samples (clamped to [−30, 30]).</li>
+ *   <li><b>Input scale</b> {@code s}: the largest with {@code 2·max|x|·2^s ≤ 2^(inputBits−1) − 1} over
+ *       the samples (one bit of headroom before quantization saturates; clamped to [−30, 30]).</li>
  *   <li><b>Weight scale</b> {@code sw}: the largest with {@code max|W|·2^sw ≤ 2^(weightBits−1) − 1}
  *       over all linear weights after folding (clamped to [0, 30]).</li>
  *   <li><b>Accumulator widths</b>: compile with worst-case widths, run the integer reference on the
@@ -75,7 +75,8 @@ public final class Calibrator {
                 maxIn = Math.max(maxIn, Math.abs(v));
             }
         }
-        int s = clamp(largestScale(maxIn, o.inputBits()), -30, 30);
+        // one bit of headroom: inputs up to twice the largest calibration input are not clipped
+        int s = clamp(largestScale(2 * maxIn, o.inputBits()), -30, 30);
         ModelGraph canonical = GraphTransforms.canonicalize(graph);
         double maxW = 0;
         for (Node n : canonical.nodes()) {
