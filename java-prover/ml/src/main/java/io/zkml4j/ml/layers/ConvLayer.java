@@ -25,7 +25,10 @@ public final class ConvLayer implements Layer {
     private final long[] weights;
     private final long[] bias;
     private final ConvParams params;
+    /** The declared input bound. */
     private final Interval inBound;
+    /** The input bound joined with 0, the value of a padded cell. */
+    private final Interval cellBound;
     private final Interval outBound;
     private final int[] outShape;
 
@@ -46,21 +49,19 @@ public final class ConvLayer implements Layer {
         this.weights = weights.clone();
         this.bias = bias == null ? new long[weightShape[0]] : bias.clone();
         this.params = params;
-        this.inBound = inputBound.union(Interval.of(0));
+        this.inBound = inputBound;
+        this.cellBound = inputBound.union(Interval.of(0));
         this.outShape = new int[] {inputShape[0], weightShape[0], params.outH(inputShape[2]),
             params.outW(inputShape[3])};
         int per = weightShape[1] * weightShape[2] * weightShape[3];
         Interval out = null;
         for (int oc = 0; oc < weightShape[0]; oc++) {
-            // padded cells contribute 0, which the interval contains (inBound ∪ {0})
-            Interval r = Linear.dotBound(this.inBound, this.weights, oc * per, per, this.bias[oc]);
+            // every window reads at most the full kernel; a padded cell contributes 0 ∈ cellBound
+            Interval r = Linear.dotBound(cellBound, this.weights, oc * per, per, this.bias[oc]);
             out = out == null ? r : out.union(r);
         }
         this.outBound = out;
-        this.inBoundDeclared = inputBound;
     }
-
-    private final Interval inBoundDeclared;
 
     @Override
     public String name() {
@@ -74,7 +75,7 @@ public final class ConvLayer implements Layer {
 
     @Override
     public Interval inputBound() {
-        return inBoundDeclared;
+        return inBound;
     }
 
     @Override
