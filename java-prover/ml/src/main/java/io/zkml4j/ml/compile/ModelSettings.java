@@ -1,0 +1,57 @@
+package io.zkml4j.ml.compile;
+
+import java.util.Map;
+
+/**
+ * Quantization and circuit settings for one model, passed explicitly (no global state).
+ *
+ * <p>Scheme: every activation tensor is fixed point at the same scale {@code 2^(−inputScale)}; every
+ * weight at {@code 2^(−weightScale)}; a linear layer's accumulator is at
+ * {@code 2^(−(inputScale + weightScale))} (its bias is quantized there) and is rescaled back by
+ * {@code 2^weightScale} — fused with the ReLU when one follows.
+ *
+ * @param inputScale       fractional bits of activations (may be negative for large-valued inputs)
+ * @param inputBits        signed width of a quantized input element; the circuit range-checks every
+ *                         input element to {@code [−2^(b−1), 2^(b−1))}, and quantization saturates to it
+ * @param weightScale      fractional bits of weights, {@code ≥ 0}
+ * @param accumulatorBits  signed width enforced on each linear layer's accumulators, by the linear
+ *                         node's output name (from calibration); a layer not listed gets its worst-case
+ *                         width from the input range and weights, and a listed width above the worst
+ *                         case is lowered to it
+ * @param inputVisibility  private (default) or public input
+ * @param outputLabel      also output the argmax of the logits as a public signal
+ */
+public record ModelSettings(int inputScale, int inputBits, int weightScale, Map<String, Integer> accumulatorBits,
+        Visibility inputVisibility, boolean outputLabel) {
+
+    public ModelSettings {
+        if (inputBits < 2 || inputBits > 32) {
+            throw new IllegalArgumentException("Expected 2 <= inputBits <= 32 but got " + inputBits);
+        }
+        if (weightScale < 0 || weightScale > 30) {
+            throw new IllegalArgumentException("Expected 0 <= weightScale <= 30 but got " + weightScale);
+        }
+        if (inputScale < -30 || inputScale > 30) {
+            throw new IllegalArgumentException("Expected -30 <= inputScale <= 30 but got " + inputScale);
+        }
+        accumulatorBits = Map.copyOf(accumulatorBits);
+        java.util.Objects.requireNonNull(inputVisibility, "inputVisibility");
+    }
+
+    /** Worst-case accumulator widths everywhere: no honest input can make the circuit unsatisfiable. */
+    public static ModelSettings worstCase(int inputScale, int inputBits, int weightScale) {
+        return new ModelSettings(inputScale, inputBits, weightScale, Map.of(), Visibility.PRIVATE, true);
+    }
+
+    public ModelSettings withAccumulatorBits(Map<String, Integer> bits) {
+        return new ModelSettings(inputScale, inputBits, weightScale, bits, inputVisibility, outputLabel);
+    }
+
+    public ModelSettings withInputVisibility(Visibility v) {
+        return new ModelSettings(inputScale, inputBits, weightScale, accumulatorBits, v, outputLabel);
+    }
+
+    public ModelSettings withOutputLabel(boolean label) {
+        return new ModelSettings(inputScale, inputBits, weightScale, accumulatorBits, inputVisibility, label);
+    }
+}
