@@ -12,57 +12,30 @@ import io.zkml4j.ml.tensor.VarTensor;
  * Adds a constant tensor (ONNX Add with an initializer, numpy broadcasting onto the input's shape;
  * the constant is quantized at the activation scale). <b>Cost: 0 constraints.</b>
  */
-public final class AddLayer implements Layer {
-    private final String name;
-    private final int[] shape;
-    private final Interval inBound;
+public final class AddLayer extends ElementwiseLayer {
     private final long[] constant;
     private final int[] index;
-    private final Interval outBound;
 
     /** @param constantShape must broadcast onto {@code shape} without growing it */
     public AddLayer(String name, int[] shape, Interval inputBound, long[] constant, int[] constantShape) {
+        super(name, shape, inputBound, outputBound(name, shape, inputBound, constant, constantShape));
+        this.constant = constant.clone();
+        this.index = FloatEvaluator.broadcastIndex(constantShape, shape);
+    }
+
+    private static Interval outputBound(String name, int[] shape, Interval inputBound, long[] constant,
+                                        int[] constantShape) {
         int[] b = FloatEvaluator.broadcastShape(shape, constantShape);
         if (!java.util.Arrays.equals(b, shape)) {
             throw new IllegalArgumentException(name + ": the constant would broadcast the input to "
                     + java.util.Arrays.toString(b));
         }
-        this.name = name;
-        this.shape = shape.clone();
-        this.inBound = inputBound;
-        this.constant = constant.clone();
-        this.index = FloatEvaluator.broadcastIndex(constantShape, shape);
         long lo = Long.MAX_VALUE, hi = Long.MIN_VALUE;
         for (long c : constant) {
             lo = Math.min(lo, c);
             hi = Math.max(hi, c);
         }
-        this.outBound = inputBound.plus(new Interval(lo, hi));
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public int[] inputShape() {
-        return shape.clone();
-    }
-
-    @Override
-    public Interval inputBound() {
-        return inBound;
-    }
-
-    @Override
-    public int[] outputShape() {
-        return shape.clone();
-    }
-
-    @Override
-    public Interval outputBound() {
-        return outBound;
+        return inputBound.plus(new Interval(lo, hi));
     }
 
     @Override

@@ -18,28 +18,27 @@ import io.zkml4j.ml.tensor.VarTensor;
  * already guaranteed non-negative, which is the identity and costs 0. Output bound:
  * {@code [0, ⌊min(hi, 2^(B−1)−1) / 2^k⌋]}.
  */
-public final class ReluLayer implements Layer {
-    private final String name;
-    private final int[] shape;
-    private final Interval inBound;
+public final class ReluLayer extends ElementwiseLayer {
     private final int width;
     private final int k;
     private final boolean identity;
-    private final Interval outBound;
 
     public ReluLayer(String name, int[] shape, Interval inputBound, int width, int k) {
-        DivRoundGadget.checkWidth(width);
-        if (k < 0 || k >= width) {
-            throw new IllegalArgumentException(name + ": expected 0 <= k < B but got k = " + k + ", B = " + width);
-        }
-        this.name = name;
-        this.shape = shape.clone();
-        this.inBound = inputBound;
+        super(name, shape, inputBound, outputBound(name, inputBound, width, k));
         this.width = width;
         this.k = k;
-        this.identity = k == 0 && inputBound.lo() >= 0 && inputBound.hi() < (1L << (width - 1));
+        this.identity = isIdentity(inputBound, width, k);
+    }
+
+    /** With no shift and an input already in {@code [0, 2^(B−1))}, the layer is the identity and free. */
+    private static boolean isIdentity(Interval inputBound, int width, int k) {
+        return k == 0 && inputBound.lo() >= 0 && inputBound.hi() < (1L << (width - 1));
+    }
+
+    private static Interval outputBound(String name, Interval inputBound, int width, int k) {
+        checkShift(name, width, k);
         long hi = Math.max(0, Math.min(inputBound.hi(), (1L << (width - 1)) - 1));
-        this.outBound = new Interval(identity ? inputBound.lo() : 0, Math.floorDiv(hi, 1L << k));
+        return new Interval(isIdentity(inputBound, width, k) ? inputBound.lo() : 0, Math.floorDiv(hi, 1L << k));
     }
 
     /** A plain ReLU for inputs in {@code inputBound}, with the width that interval needs. */
@@ -56,42 +55,8 @@ public final class ReluLayer implements Layer {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public int[] inputShape() {
-        return shape.clone();
-    }
-
-    @Override
-    public Interval inputBound() {
-        return inBound;
-    }
-
-    @Override
-    public int[] outputShape() {
-        return shape.clone();
-    }
-
-    @Override
-    public Interval outputBound() {
-        return outBound;
-    }
-
-    @Override
     public long[] evaluate(long[] input) {
-        Layer.requireInput(this, input);
-        Interval enforced = Interval.signedBits(width);
-        long[] out = new long[input.length];
-        for (int i = 0; i < input.length; i++) {
-            if (!enforced.contains(input[i])) {
-                throw new BoundExceededException(name, input[i], width);
-            }
-            out[i] = ReferenceOps.reluRescale(input[i], k);
-        }
-        return out;
+        return evaluateWithinWidth(input, width, x -> ReferenceOps.reluRescale(x, k));
     }
 
     @Override
@@ -100,16 +65,10 @@ public final class ReluLayer implements Layer {
         if (identity) {
             return VarTensor.of(shape, input.asList().toArray(new Var[0]), outBound);
         }
-        Var[] out = new Var[input.size()];
-        try (var ns = api.namespace(name)) {
+        return defineEach(api, input, "relu", () -> {
             ReluRescaleGadget g = new ReluRescaleGadget(api, width, k);
-            for (int i = 0; i < out.length; i++) {
-                try (var e = api.namespace("relu[" + i + "]")) {
-                    out[i] = g.apply(input.get(i));
-                }
-            }
-        }
-        return VarTensor.of(shape, out, outBound);
+            return g::apply;
+        });
     }
 
     @Override

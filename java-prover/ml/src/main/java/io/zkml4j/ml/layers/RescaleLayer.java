@@ -1,7 +1,6 @@
 package io.zkml4j.ml.layers;
 
 import io.zkml4j.circuit.CircuitApi;
-import io.zkml4j.circuit.Var;
 import io.zkml4j.circuit.gadgets.FloorDivGadget;
 import io.zkml4j.ml.reference.ReferenceOps;
 import io.zkml4j.ml.tensor.Interval;
@@ -19,25 +18,19 @@ import io.zkml4j.ml.tensor.VarTensor;
  *
  * <p><b>Cost: B constraints per element.</b> Output bound: {@code ⌊(in ∩ [−2^(B−1), 2^(B−1)−1]) / 2^k⌋}.
  */
-public final class RescaleLayer implements Layer {
-    private final String name;
-    private final int[] shape;
-    private final Interval inBound;
+public final class RescaleLayer extends ElementwiseLayer {
     private final int width;
     private final int k;
-    private final Interval outBound;
 
     public RescaleLayer(String name, int[] shape, Interval inputBound, int width, int k) {
-        DivRoundGadget.checkWidth(width);
-        if (k < 0 || k >= width) {
-            throw new IllegalArgumentException(name + ": expected 0 <= k < B but got k = " + k + ", B = " + width);
-        }
-        this.name = name;
-        this.shape = shape.clone();
-        this.inBound = inputBound;
+        super(name, shape, inputBound, outputBound(name, inputBound, width, k));
         this.width = width;
         this.k = k;
-        this.outBound = inputBound.intersect(Interval.signedBits(width)).floorDiv(1L << k);
+    }
+
+    private static Interval outputBound(String name, Interval inputBound, int width, int k) {
+        checkShift(name, width, k);
+        return inputBound.intersect(Interval.signedBits(width)).floorDiv(1L << k);
     }
 
     public int width() {
@@ -45,57 +38,17 @@ public final class RescaleLayer implements Layer {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public int[] inputShape() {
-        return shape.clone();
-    }
-
-    @Override
-    public Interval inputBound() {
-        return inBound;
-    }
-
-    @Override
-    public int[] outputShape() {
-        return shape.clone();
-    }
-
-    @Override
-    public Interval outputBound() {
-        return outBound;
-    }
-
-    @Override
     public long[] evaluate(long[] input) {
-        Layer.requireInput(this, input);
-        Interval enforced = Interval.signedBits(width);
-        long[] out = new long[input.length];
-        for (int i = 0; i < input.length; i++) {
-            if (!enforced.contains(input[i])) {
-                throw new BoundExceededException(name, input[i], width);
-            }
-            out[i] = ReferenceOps.floorDivPow2(input[i], k);
-        }
-        return out;
+        return evaluateWithinWidth(input, width, x -> ReferenceOps.floorDivPow2(x, k));
     }
 
     @Override
     public VarTensor define(CircuitApi api, VarTensor input) {
         Layer.requireInput(this, input);
-        Var[] out = new Var[input.size()];
-        try (var ns = api.namespace(name)) {
+        return defineEach(api, input, "rescale", () -> {
             FloorDivGadget g = new FloorDivGadget(api, width, k);
-            for (int i = 0; i < out.length; i++) {
-                try (var e = api.namespace("rescale[" + i + "]")) {
-                    out[i] = g.divide(input.get(i)).quotient();
-                }
-            }
-        }
-        return VarTensor.of(shape, out, outBound);
+            return v -> g.divide(v).quotient();
+        });
     }
 
     @Override

@@ -1,0 +1,100 @@
+package io.zkml4j.ml.layers;
+
+import io.zkml4j.circuit.CircuitApi;
+import io.zkml4j.circuit.Var;
+import io.zkml4j.ml.tensor.Interval;
+import io.zkml4j.ml.tensor.VarTensor;
+import java.util.function.LongUnaryOperator;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+
+/**
+ * A layer that maps each element on its own and keeps the shape ({@link ReluLayer}, {@link RescaleLayer},
+ * {@link AddLayer}): the name, shape and bounds they share, and the two loops they would otherwise repeat.
+ */
+abstract class ElementwiseLayer implements Layer {
+
+    final String name;
+    final int[] shape;
+    final Interval inBound;
+    final Interval outBound;
+
+    /** Copies {@code shape}. */
+    ElementwiseLayer(String name, int[] shape, Interval inputBound, Interval outputBound) {
+        this.name = name;
+        this.shape = shape.clone();
+        this.inBound = inputBound;
+        this.outBound = outputBound;
+    }
+
+    /**
+     * Checks {@code 0 <= k < width} for a layer that drops {@code k} low bits of a {@code width}-bit
+     * signed value.
+     */
+    static void checkShift(String name, int width, int k) {
+        DivRoundGadget.checkWidth(width);
+        if (k < 0 || k >= width) {
+            throw new IllegalArgumentException(name + ": expected 0 <= k < B but got k = " + k + ", B = " + width);
+        }
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final int[] inputShape() {
+        return shape.clone();
+    }
+
+    @Override
+    public final Interval inputBound() {
+        return inBound;
+    }
+
+    @Override
+    public final int[] outputShape() {
+        return shape.clone();
+    }
+
+    @Override
+    public final Interval outputBound() {
+        return outBound;
+    }
+
+    /**
+     * The integer reference of a layer whose circuit decomposes each input into {@code width} signed
+     * bits: throws {@link BoundExceededException} for an input outside that range (where the circuit is
+     * unsatisfiable), else applies {@code op} to each element.
+     */
+    final long[] evaluateWithinWidth(long[] input, int width, LongUnaryOperator op) {
+        Layer.requireInput(this, input);
+        Interval enforced = Interval.signedBits(width);
+        long[] out = new long[input.length];
+        for (int i = 0; i < input.length; i++) {
+            if (!enforced.contains(input[i])) {
+                throw new BoundExceededException(name, input[i], width);
+            }
+            out[i] = op.applyAsLong(input[i]);
+        }
+        return out;
+    }
+
+    /**
+     * Applies a per-element circuit inside the namespace {@code name}, element {@code i} in the namespace
+     * {@code label[i]}; {@code perElement} is created once, inside the layer's namespace.
+     */
+    final VarTensor defineEach(CircuitApi api, VarTensor input, String label, Supplier<UnaryOperator<Var>> perElement) {
+        Var[] out = new Var[input.size()];
+        try (var ns = api.namespace(name)) {
+            UnaryOperator<Var> f = perElement.get();
+            for (int i = 0; i < out.length; i++) {
+                try (var e = api.namespace(label + "[" + i + "]")) {
+                    out[i] = f.apply(input.get(i));
+                }
+            }
+        }
+        return VarTensor.of(shape, out, outBound);
+    }
+}
