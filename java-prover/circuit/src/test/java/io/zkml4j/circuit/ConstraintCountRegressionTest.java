@@ -8,9 +8,8 @@ import io.zkml4j.circuit.gadgets.ComparisonGadget;
 import io.zkml4j.circuit.gadgets.FloorDivGadget;
 import io.zkml4j.circuit.gadgets.PoseidonGadget;
 import io.zkml4j.circuit.gadgets.ReluRescaleGadget;
-import java.nio.file.Files;
+import io.zkml4j.circuit.testing.ConstraintCountSnapshot;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.Test;
 class ConstraintCountRegressionTest {
 
     private static final Path CSV = Path.of("src/test/resources/constraint-counts.csv");
-    private static final String HEADER = "name,constraints,witnesses";
 
     private static Var[] inputs(CircuitApi api, int n) {
         Var[] v = new Var[n];
@@ -72,25 +70,9 @@ class ConstraintCountRegressionTest {
         return m;
     }
 
-    static List<String> measured() {
-        List<String> lines = new ArrayList<>();
-        lines.add(HEADER);
-        circuits().forEach((name, c) -> {
-            CountingBuilder.Counts k = CountingBuilder.count(c);
-            lines.add(name + "," + k.constraints() + "," + k.witnesses());
-        });
-        return lines;
-    }
-
     @Test
-    void countsMatchTheSnapshot() throws Exception {
-        List<String> now = measured();
-        if (Boolean.getBoolean("zkml.counts.update")) {
-            assertThat(System.getenv("CI")).as("zkml.counts.update is refused on CI").isNotEqualTo("true");
-            Files.write(CSV, now);
-        }
-        assertThat(now).as("constraint counts changed; see this test's Javadoc to update the snapshot")
-                .containsExactlyElementsOf(Files.readAllLines(CSV));
+    void countsMatchTheSnapshot() {
+        ConstraintCountSnapshot.assertMatches(CSV, circuits());
     }
 
     @Test

@@ -22,9 +22,8 @@ import io.zkml4j.ml.layers.ReluLayer;
 import io.zkml4j.ml.layers.RescaleLayer;
 import io.zkml4j.ml.tensor.Interval;
 import io.zkml4j.ml.testing.ModelFixtures;
-import java.nio.file.Files;
+import io.zkml4j.circuit.testing.ConstraintCountSnapshot;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +42,6 @@ import org.junit.jupiter.api.Test;
 class ConstraintCountRegressionTest {
 
     private static final Path CSV = Path.of("src/test/resources/constraint-counts.csv");
-    private static final String HEADER = "name,constraints,witnesses";
 
     /** Weights with no zero (a zero weight drops a term but never a constraint; kept simple). */
     private static long[] weights(int n) {
@@ -93,25 +91,9 @@ class ConstraintCountRegressionTest {
         return RandomGeneratorFactory.of("L64X128MixRandom").create(42L ^ salt.hashCode());
     }
 
-    static List<String> measured() {
-        List<String> lines = new ArrayList<>();
-        lines.add(HEADER);
-        circuits().forEach((name, c) -> {
-            CountingBuilder.Counts k = CountingBuilder.count(c);
-            lines.add(name + "," + k.constraints() + "," + k.witnesses());
-        });
-        return lines;
-    }
-
     @Test
-    void countsMatchTheSnapshot() throws Exception {
-        List<String> now = measured();
-        if (Boolean.getBoolean("zkml.counts.update")) {
-            assertThat(System.getenv("CI")).as("zkml.counts.update is refused on CI").isNotEqualTo("true");
-            Files.write(CSV, now);
-        }
-        assertThat(now).as("constraint counts changed; see this test's Javadoc to update the snapshot")
-                .containsExactlyElementsOf(Files.readAllLines(CSV));
+    void countsMatchTheSnapshot() {
+        ConstraintCountSnapshot.assertMatches(CSV, circuits());
     }
 
     @Test
