@@ -59,15 +59,9 @@ final class CompileCommand implements Callable<Integer> {
         if (calibratePath != null) {
             CliFiles.checkInput(calibratePath, "the calibration samples");
         }
-        if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
-            throw new CliException(outDir + ": exists and is not a directory (--out names the model directory)");
-        }
+        CliFiles.checkOutputDirectory(outDir, "--out", "the model directory");
         CompileOptions options = settingsPath == null ? CompileOptions.defaults() : CompileOptions.read(settingsPath);
-        try {
-            Files.createDirectories(outDir);
-        } catch (java.io.IOException e) {
-            throw new CliException(outDir + ": cannot create the model directory: " + CliFiles.describe(e), e);
-        }
+        CliFiles.createOutputDirectory(outDir, "--out", "the model directory");
         for (String f : new String[] {"model.onnx", "model.json", "circuit.r1cs"}) {
             ui.checkOutput(outDir.resolve(f).toAbsolutePath(), "the model directory's " + f);
         }

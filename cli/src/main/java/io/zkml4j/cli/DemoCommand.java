@@ -96,7 +96,8 @@ final class DemoCommand implements Callable<Integer> {
         long start = System.nanoTime();
         checkTools();
         boolean temporary = outDir == null;
-        Path work = temporary ? Files.createTempDirectory("zkml4j-demo-") : prepareOut(outDir);
+        Path work = temporary ? Files.createTempDirectory("zkml4j-demo-")
+                : CliFiles.createOutputDirectory(outDir, "--out", "the demo's work directory");
         Thread cleanup = new Thread(() -> deleteTree(work), "zkml4j-demo-cleanup");
         if (temporary) {
             Runtime.getRuntime().addShutdownHook(cleanup);
@@ -270,17 +271,6 @@ final class DemoCommand implements Callable<Integer> {
             throw new CliException("the demo compiles Solidity with solc-js and runs a Hardhat node, which need "
                     + "Node.js >= 20 and test-chain's npm packages: " + e.getMessage() + " (install Node.js, then run "
                     + "'mvn -B verify' or 'bash test-chain/scripts/install-node-modules.sh' in the repository)", e);
-        }
-    }
-
-    private static Path prepareOut(Path dir) {
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new CliException(dir + ": exists and is not a directory (--out names the demo's work directory)");
-        }
-        try {
-            return Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new CliException(dir + ": cannot create the directory: " + CliFiles.describe(e), e);
         }
     }
 

@@ -7,7 +7,6 @@ import io.zkml4j.prover.model.Inference;
 import io.zkml4j.prover.model.ModelInputs;
 import io.zkml4j.prover.model.ZkModel;
 import io.zkml4j.r1cs.WtnsFile;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,16 +53,10 @@ final class ProveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliFiles.checkInput(inputPath, "the input");
-        if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
-            throw new CliException(outDir + ": exists and is not a directory (--out names the proof directory)");
-        }
+        CliFiles.checkOutputDirectory(outDir, "--out", "the proof directory");
         ZkModel model = ZkModel.load(dir);
         float[] x = ModelInputs.readInput(inputPath, model.metadata().inputShapeArray());
-        try {
-            Files.createDirectories(outDir);
-        } catch (IOException e) {
-            throw new CliException(outDir + ": cannot create the directory: " + CliFiles.describe(e), e);
-        }
+        CliFiles.createOutputDirectory(outDir, "--out", "the proof directory");
         Path proofPath = outDir.resolve(PROOF);
         Path publicPath = outDir.resolve(PUBLIC);
         Path outputPath = outDir.resolve(OUTPUT);

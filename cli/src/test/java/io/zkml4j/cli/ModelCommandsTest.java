@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zkml4j.groth16.json.SnarkjsJson;
+import io.zkml4j.prover.model.ModelFixtures;
 import io.zkml4j.r1cs.WtnsFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,18 +25,8 @@ class ModelCommandsTest {
     static final Map<String, String> ENV = Map.of("ZKML4J_CACHE", Path.of("target", "ptau-cache").toAbsolutePath()
             .toString());
 
-    static Path models() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolve("examples").resolve("models");
-            if (Files.isRegularFile(candidate.resolve("make_models.py"))) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("examples/models not found above " + Path.of("").toAbsolutePath());
-    }
-
     static Path fixture(String model, String file) {
-        return models().resolve(model).resolve(file);
+        return ModelFixtures.dir(model).resolve(file);
     }
 
     private static CliRun.Result zkml4j(String... args) {

@@ -32,14 +32,7 @@ class ModelProofTest {
     @ValueSource(strings = {"digits_mlp", "digits_cnn"})
     void provenLabelsAreThoseOfPyTorch(String name) {
         JsonNode tests = ModelFixtures.testInputs(name);
-        List<float[]> samples = new ArrayList<>();
-        for (JsonNode row : tests.get("inputs")) {
-            float[] x = new float[row.size()];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = (float) row.get(i).asDouble();
-            }
-            samples.add(x);
-        }
+        List<float[]> samples = ModelFixtures.samples(name);
         ZkModel.compile(ModelFixtures.onnx(name), CompileOptions.defaults(), samples, dir);
         ZkModel model = ZkModel.load(dir);
         Prover.Keys keys = model.setupDev(Path.of("target", "ptau-cache"));

@@ -9,7 +9,6 @@ import io.zkml4j.ml.compile.Visibility;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,14 +28,7 @@ class ZkModelTest {
     @BeforeAll
     static void readSamples() {
         tests = ModelFixtures.testInputs(MLP);
-        samples = new ArrayList<>();
-        for (JsonNode row : tests.get("inputs")) {
-            float[] x = new float[row.size()];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = (float) row.get(i).asDouble();
-            }
-            samples.add(x);
-        }
+        samples = ModelFixtures.samples(MLP);
     }
 
     private ZkModel.Compiled compile(Path out) {
