@@ -67,7 +67,7 @@ public final class ReluLayer extends ElementwiseLayer {
         }
         return defineEach(api, input, "relu", () -> {
             ReluRescaleGadget g = new ReluRescaleGadget(api, width, k);
-            return g::apply;
+            return (i, v) -> g.apply(v);
         });
     }
 

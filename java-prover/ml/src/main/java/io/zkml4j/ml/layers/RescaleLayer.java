@@ -47,7 +47,7 @@ public final class RescaleLayer extends ElementwiseLayer {
         Layer.requireInput(this, input);
         return defineEach(api, input, "rescale", () -> {
             FloorDivGadget g = new FloorDivGadget(api, width, k);
-            return v -> g.divide(v).quotient();
+            return (i, v) -> g.divide(v).quotient();
         });
     }
 
