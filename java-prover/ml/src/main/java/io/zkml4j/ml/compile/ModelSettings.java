@@ -18,11 +18,20 @@ import java.util.Map;
  *                         node's output name (from calibration); a layer not listed gets its worst-case
  *                         width from the input range and weights, and a listed width above the worst
  *                         case is lowered to it
- * @param inputVisibility  private (default) or public input
- * @param outputLabel      also output the argmax of the logits as a public signal
+ * @param inputVisibility  {@link Visibility#PRIVATE} (default), {@link Visibility#PUBLIC} or
+ *                         {@link Visibility#HASHED}
+ * @param outputLabel      also output the predicted class (see {@link ModelCompiler}: taken on the logits)
+ * @param outputVisibility {@link Visibility#PUBLIC} (default) or {@link Visibility#HASHED} (the outputs and the
+ *                         label stay private; their commitment is public)
  */
 public record ModelSettings(int inputScale, int inputBits, int weightScale, Map<String, Integer> accumulatorBits,
-        Visibility inputVisibility, boolean outputLabel) {
+        Visibility inputVisibility, boolean outputLabel, Visibility outputVisibility) {
+
+    /** Public outputs. */
+    public ModelSettings(int inputScale, int inputBits, int weightScale, Map<String, Integer> accumulatorBits,
+            Visibility inputVisibility, boolean outputLabel) {
+        this(inputScale, inputBits, weightScale, accumulatorBits, inputVisibility, outputLabel, Visibility.PUBLIC);
+    }
 
     public ModelSettings {
         if (inputBits < 2 || inputBits > 32) {
@@ -36,6 +45,15 @@ public record ModelSettings(int inputScale, int inputBits, int weightScale, Map<
         }
         accumulatorBits = Map.copyOf(accumulatorBits);
         java.util.Objects.requireNonNull(inputVisibility, "inputVisibility");
+        if (outputVisibility == Visibility.PRIVATE || outputVisibility == null) {
+            throw new IllegalArgumentException("Expected the output visibility PUBLIC or HASHED but got "
+                    + outputVisibility + " (a proof needs some public output)");
+        }
+    }
+
+    /** Whether the circuit has a salt (some tensor is {@link Visibility#HASHED}). */
+    public boolean needsSalt() {
+        return inputVisibility == Visibility.HASHED || outputVisibility == Visibility.HASHED;
     }
 
     /** Worst-case accumulator widths everywhere: no honest input can make the circuit unsatisfiable. */
@@ -44,14 +62,20 @@ public record ModelSettings(int inputScale, int inputBits, int weightScale, Map<
     }
 
     public ModelSettings withAccumulatorBits(Map<String, Integer> bits) {
-        return new ModelSettings(inputScale, inputBits, weightScale, bits, inputVisibility, outputLabel);
+        return new ModelSettings(inputScale, inputBits, weightScale, bits, inputVisibility, outputLabel,
+                outputVisibility);
     }
 
     public ModelSettings withInputVisibility(Visibility v) {
-        return new ModelSettings(inputScale, inputBits, weightScale, accumulatorBits, v, outputLabel);
+        return new ModelSettings(inputScale, inputBits, weightScale, accumulatorBits, v, outputLabel, outputVisibility);
     }
 
     public ModelSettings withOutputLabel(boolean label) {
-        return new ModelSettings(inputScale, inputBits, weightScale, accumulatorBits, inputVisibility, label);
+        return new ModelSettings(inputScale, inputBits, weightScale, accumulatorBits, inputVisibility, label,
+                outputVisibility);
+    }
+
+    public ModelSettings withOutputVisibility(Visibility v) {
+        return new ModelSettings(inputScale, inputBits, weightScale, accumulatorBits, inputVisibility, outputLabel, v);
     }
 }

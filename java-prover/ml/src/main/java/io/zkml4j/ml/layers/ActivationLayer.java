@@ -266,4 +266,11 @@ public final class ActivationLayer extends ElementwiseLayer {
     public long constraintCount() {
         return perElementCost() * RescaleLayer.input(shape);
     }
+
+    /** {@code [function (0 sigmoid, 1 tanh), logL, logInvH, s, B, k]}. */
+    @Override
+    public long[] parameters() {
+        Activation f = table.function();
+        return new long[] {f.ordinal(), f.logL(), f.logInvH(), table.scale(), width, k};
+    }
 }

@@ -80,4 +80,10 @@ public final class ArgmaxLayer implements Layer {
     public long constraintCount() {
         return m == 1 ? n + 1 : (long) (m - 1) * (n + 3) - 1;
     }
+
+    /** {@code [m]}. */
+    @Override
+    public long[] parameters() {
+        return new long[] {m};
+    }
 }

@@ -79,4 +79,10 @@ public final class ReluLayer extends ElementwiseLayer {
         long per = k == width - 1 ? width : width + 1;
         return per * RescaleLayer.input(shape);
     }
+
+    /** {@code [B, k]}. */
+    @Override
+    public long[] parameters() {
+        return new long[] {width, k};
+    }
 }

@@ -59,4 +59,10 @@ public final class RescaleLayer extends ElementwiseLayer {
     static long input(int[] shape) {
         return io.zkml4j.ml.graph.Shapes.size(shape);
     }
+
+    /** {@code [B, k]}. */
+    @Override
+    public long[] parameters() {
+        return new long[] {width, k};
+    }
 }
