@@ -10,8 +10,7 @@ import io.zkml4j.circuit.R1csBuilder;
 import io.zkml4j.circuit.TestEngine;
 import io.zkml4j.circuit.testing.Runs;
 import io.zkml4j.ml.graph.ModelGraph;
-import io.zkml4j.ml.layers.Layer;
-import io.zkml4j.ml.layers.LayerHarness;
+import io.zkml4j.ml.testing.ModelChecks;
 import io.zkml4j.ml.testing.ModelFixtures;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,24 +97,7 @@ class VisibilityTest {
         assertThat(k.publicInputs()).isEqualTo(in == Visibility.PUBLIC ? 20 : 0);
         assertThat(k.privateInputs()).isEqualTo((in == Visibility.PUBLIC ? 0 : 20) + (model.settings().needsSalt() ? 1 : 0));
         assertThat(k.publicOutputs() + k.publicInputs()).isEqualTo(layout.size());
-        assertLayerCostsMatchTheCircuit(model);
-    }
-
-    /** The rows sum to the counted circuit, and each layer's row is what that layer costs alone. */
-    static void assertLayerCostsMatchTheCircuit(CompiledModel model) {
-        List<LayerCost> rows = model.layerCosts();
-        assertThat(rows.stream().mapToLong(LayerCost::constraints).sum())
-                .isEqualTo(model.constraintCount())
-                .isEqualTo(CountingBuilder.count(model.circuitFor(null, null)).constraints());
-        for (Layer l : model.layers()) {
-            LayerCost row = rows.stream().filter(c -> c.name().equals(l.name())).findFirst().orElseThrow();
-            long outputs = io.zkml4j.ml.graph.Shapes.size(l.outputShape());
-            assertThat(row.constraints()).as(l.name())
-                    .isEqualTo(CountingBuilder.count(LayerHarness.circuit(l, null)).constraints() - outputs);
-            assertThat(row.outputShape()).isEqualTo(l.outputShape());
-        }
-        assertThat(rows.get(0).name()).isEqualTo("input");
-        assertThat(rows.get(rows.size() - 1).name()).isEqualTo("publicOutputs");
+        ModelChecks.assertLayerCostsMatchTheCircuit(model);
     }
 
     @Test
