@@ -117,6 +117,7 @@ class FixtureCircuitTest {
         if (TARGETS.containsKey(name)) {
             assertThat(model.constraintCount()).as(name).isLessThanOrEqualTo(TARGETS.get(name));
         }
+        System.out.println(name + ": " + fixture(name).calibration().report() + "; " + model.settings());
         for (LayerCost c : model.layerCosts()) {
             System.out.println(name + ": " + c);
         }

@@ -18,8 +18,9 @@ import java.util.Map;
  * <ol>
  *   <li><b>Input scale</b> {@code s}: the largest with {@code 2·max|x|·2^s ≤ 2^(inputBits−1) − 1} over
  *       the samples (one bit of headroom before quantization saturates; clamped to [−30, 30]).</li>
- *   <li><b>Weight scale</b> {@code sw}: the largest with {@code max|W|·2^sw ≤ 2^(weightBits−1) − 1}
- *       over all linear weights after folding (clamped to [0, 30]).</li>
+ *   <li><b>Weight scales</b>, one per linear layer: the largest {@code sw} with
+ *       {@code max|W|·2^sw ≤ 2^(weightBits−1) − 1} over that layer's weights after folding (clamped to
+ *       [0, 30]); {@link ModelSettings#weightScale()} is the smallest of them.</li>
  *   <li><b>Accumulator widths</b>: compile with worst-case widths, run the integer reference on the
  *       samples, and give each linear layer the signed width of its observed accumulator range plus
  *       {@code marginBits} (each margin bit doubles the headroom); the compiler caps it at the
@@ -117,18 +118,22 @@ public final class Calibrator {
         // one bit of headroom: inputs up to twice the largest calibration input are not clipped
         int s = clamp(largestScale(2 * maxIn, o.inputBits()), -30, 30);
         ModelGraph canonical = GraphTransforms.canonicalize(graph);
-        double maxW = 0;
+        Map<String, Integer> scales = new LinkedHashMap<>();
+        int sw = 30;
         for (Node n : canonical.nodes()) {
             if (GraphTransforms.isLinear(n)) {
                 FloatTensor w = GraphTransforms.weights(canonical, n);
+                double maxW = 0;
                 for (int i = 0; i < w.size(); i++) {
                     maxW = Math.max(maxW, Math.abs(w.get(i)));
                 }
+                int own = clamp(largestScale(maxW, o.weightBits()), 0, 30);
+                scales.put(n.output(), own);
+                sw = Math.min(sw, own);
             }
         }
-        int sw = clamp(largestScale(maxW, o.weightBits()), 0, 30);
         ModelSettings base = new ModelSettings(s, o.inputBits(), sw, Map.of(), o.inputVisibility(), o.outputLabel(),
-                o.outputVisibility());
+                o.outputVisibility(), scales);
         CompiledModel worst = ModelCompiler.compile(graph, base);
 
         Map<String, Interval> observed = new HashMap<>();

@@ -238,8 +238,8 @@ public final class CompiledModel {
      *   then per layer: ascii(class name, e.g. "GemmLayer"), number of words w, its w {@link Layer#parameters()}
      * </pre>
      * where {@code ascii(s)} is the big-endian integer of the string's bytes and an integer {@code v} is
-     * {@code v mod r}. It covers every quantized weight and bias, every width, shift and approximation
-     * constant and the visibility: two models with one differing weight or setting differ. Computed
+     * {@code v mod r}. It covers every quantized weight and bias, every width, shift (a layer's own weight
+     * scale is its rescale shift) and approximation constant and the visibility: two models with one differing weight or setting differ. Computed
      * natively (the weights are circuit constants: no constraint).
      */
     public Fr commitment() {

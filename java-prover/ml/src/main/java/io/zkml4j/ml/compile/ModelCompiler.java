@@ -36,7 +36,7 @@ import java.util.Map;
  * initializer), and at the end optionally Softmax, which is dropped (it is monotone: the label is the
  * argmax of the logits, and the circuit outputs the logits). Anything else is rejected naming the node.
  *
- * <p>Linear layers: weights {@code round(W·2^sw)}, bias {@code round(b·2^(s+sw)) + 2^(sw−1)} (the
+ * <p>Linear layers: weights {@code round(W·2^sw)} ({@code sw} = {@link ModelSettings#weightScaleOf}), bias {@code round(b·2^(s+sw)) + 2^(sw−1)} (the
  * rounding offset makes the following floor-rescale round half up), then a {@link ReluLayer} with
  * shift {@code sw} when a Relu follows (fused), an {@link ActivationLayer} with shift {@code sw} when a
  * Sigmoid or Tanh follows (fused), else a {@link RescaleLayer}.
@@ -54,7 +54,6 @@ public final class ModelCompiler {
     public static CompiledModel compile(ModelGraph graph, ModelSettings settings) {
         ModelGraph g = GraphTransforms.canonicalize(graph);
         int s = settings.inputScale();
-        int sw = settings.weightScale();
         List<Layer> layers = new ArrayList<>();
         Map<String, String> accumulatorOf = new HashMap<>();
         int[] shape = g.inputShape();
@@ -79,6 +78,7 @@ public final class ModelCompiler {
             Layer layer;
             switch (n.opType()) {
                 case "Gemm", "Conv" -> {
+                    int sw = settings.weightScaleOf(n.output());
                     Layer linear = linear(g, n, label, shape, bound, s, sw);
                     layers.add(linear);
                     int worst = linear.outputBound().signedWidth();

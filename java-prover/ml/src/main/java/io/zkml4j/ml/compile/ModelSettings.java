@@ -5,10 +5,10 @@ import java.util.Map;
 /**
  * Quantization and circuit settings for one model, passed explicitly (no global state).
  *
- * <p>Scheme: every activation tensor is fixed point at the same scale {@code 2^(−inputScale)}; every
- * weight at {@code 2^(−weightScale)}; a linear layer's accumulator is at
- * {@code 2^(−(inputScale + weightScale))} (its bias is quantized there) and is rescaled back by
- * {@code 2^weightScale} — fused with the ReLU when one follows.
+ * <p>Scheme: every activation tensor is fixed point at the same scale {@code 2^(−inputScale)}; the
+ * weights of a linear layer at {@code 2^(−sw)}, {@code sw} its entry in {@code weightScales} or else
+ * {@code weightScale}; its accumulator is at {@code 2^(−(inputScale + sw))} (its bias is quantized there)
+ * and is rescaled back by {@code 2^sw} — fused with the ReLU, Sigmoid or Tanh when one follows.
  *
  * @param inputScale       fractional bits of activations (may be negative for large-valued inputs)
  * @param inputBits        signed width of a quantized input element; the circuit range-checks every
@@ -23,14 +23,25 @@ import java.util.Map;
  * @param outputLabel      also output the predicted class (see {@link ModelCompiler}: taken on the logits)
  * @param outputVisibility {@link Visibility#PUBLIC} (default) or {@link Visibility#HASHED} (the outputs and the
  *                         label stay private; their commitment is public)
+ * @param weightScales     the weight scale of each linear layer, by the linear node's output name (from
+ *                         calibration: each layer's largest weight sets its own); a layer not listed uses
+ *                         {@code weightScale}
  */
 public record ModelSettings(int inputScale, int inputBits, int weightScale, Map<String, Integer> accumulatorBits,
-        Visibility inputVisibility, boolean outputLabel, Visibility outputVisibility) {
+        Visibility inputVisibility, boolean outputLabel, Visibility outputVisibility,
+        Map<String, Integer> weightScales) {
 
-    /** Public outputs. */
+    /** Public outputs, one weight scale for every layer. */
     public ModelSettings(int inputScale, int inputBits, int weightScale, Map<String, Integer> accumulatorBits,
             Visibility inputVisibility, boolean outputLabel) {
         this(inputScale, inputBits, weightScale, accumulatorBits, inputVisibility, outputLabel, Visibility.PUBLIC);
+    }
+
+    /** One weight scale for every layer. */
+    public ModelSettings(int inputScale, int inputBits, int weightScale, Map<String, Integer> accumulatorBits,
+            Visibility inputVisibility, boolean outputLabel, Visibility outputVisibility) {
+        this(inputScale, inputBits, weightScale, accumulatorBits, inputVisibility, outputLabel, outputVisibility,
+                Map.of());
     }
 
     public ModelSettings {
@@ -40,6 +51,12 @@ public record ModelSettings(int inputScale, int inputBits, int weightScale, Map<
         if (weightScale < 0 || weightScale > 30) {
             throw new IllegalArgumentException("Expected 0 <= weightScale <= 30 but got " + weightScale);
         }
+        weightScales = Map.copyOf(weightScales);
+        weightScales.forEach((layer, sw) -> {
+            if (sw < 0 || sw > 30) {
+                throw new IllegalArgumentException("Expected 0 <= weight scale <= 30 for '" + layer + "' but got " + sw);
+            }
+        });
         if (inputScale < -30 || inputScale > 30) {
             throw new IllegalArgumentException("Expected -30 <= inputScale <= 30 but got " + inputScale);
         }
@@ -49,6 +66,11 @@ public record ModelSettings(int inputScale, int inputBits, int weightScale, Map<
             throw new IllegalArgumentException("Expected the output visibility PUBLIC or HASHED but got "
                     + outputVisibility + " (a proof needs some public output)");
         }
+    }
+
+    /** The weight scale of the linear layer writing {@code linearOutput}. */
+    public int weightScaleOf(String linearOutput) {
+        return weightScales.getOrDefault(linearOutput, weightScale);
     }
 
     /** Whether the circuit has a salt (some tensor is {@link Visibility#HASHED}). */
@@ -63,19 +85,26 @@ public record ModelSettings(int inputScale, int inputBits, int weightScale, Map<
 
     public ModelSettings withAccumulatorBits(Map<String, Integer> bits) {
         return new ModelSettings(inputScale, inputBits, weightScale, bits, inputVisibility, outputLabel,
-                outputVisibility);
+                outputVisibility, weightScales);
     }
 
     public ModelSettings withInputVisibility(Visibility v) {
-        return new ModelSettings(inputScale, inputBits, weightScale, accumulatorBits, v, outputLabel, outputVisibility);
+        return new ModelSettings(inputScale, inputBits, weightScale, accumulatorBits, v, outputLabel, outputVisibility,
+                weightScales);
     }
 
     public ModelSettings withOutputLabel(boolean label) {
         return new ModelSettings(inputScale, inputBits, weightScale, accumulatorBits, inputVisibility, label,
-                outputVisibility);
+                outputVisibility, weightScales);
     }
 
     public ModelSettings withOutputVisibility(Visibility v) {
-        return new ModelSettings(inputScale, inputBits, weightScale, accumulatorBits, inputVisibility, outputLabel, v);
+        return new ModelSettings(inputScale, inputBits, weightScale, accumulatorBits, inputVisibility, outputLabel, v,
+                weightScales);
+    }
+
+    public ModelSettings withWeightScales(Map<String, Integer> scales) {
+        return new ModelSettings(inputScale, inputBits, weightScale, accumulatorBits, inputVisibility, outputLabel,
+                outputVisibility, scales);
     }
 }

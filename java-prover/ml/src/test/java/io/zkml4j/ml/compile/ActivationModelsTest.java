@@ -30,7 +30,7 @@ class ActivationModelsTest {
         assertThat(model.layers()).hasSize(2);
         ActivationLayer act = (ActivationLayer) model.layers().get(1);
         assertThat(act.function()).isEqualTo(Activation.SIGMOID);
-        assertThat(act.shift()).isEqualTo(cal.settings().weightScale());
+        assertThat(act.shift()).isEqualTo(cal.settings().weightScaleOf("logits"));
         assertThat(model.floatOutputName()).isEqualTo("output");
         assertThat(model.floatDecisionName()).isEqualTo("logits");
         List<float[]> fresh = ModelFixtures.gaussianSamples(rng, 1000, 16);
