@@ -69,4 +69,38 @@ class CommitmentsTest {
         assertThat(Runs.outputs(c)).containsExactly(Commitments.commit(salt, v, b));
         assertThat((long) CountingBuilder.count(c).constraints()).isEqualTo(Commitments.commitCost(m, b) + 1);
     }
+
+    /**
+     * Known answers computed with circomlibjs 0.1.7 ({@code buildPoseidon}) by the construction the
+     * class comment documents, written in JavaScript with BigInt:
+     * <pre>
+     * const H = (a) =&gt; F.toObject(poseidon(a));
+     * function chain(e) { let acc = H(e.slice(0, 16));
+     *   for (let i = 16; i &lt; e.length; i += 15) acc = H([acc, ...e.slice(i, i + 15)]); return acc; }
+     * function pack(v, b) { const K = Math.floor(253 / b), out = [];
+     *   for (let j = 0; j * K &lt; v.length; j++) { let p = 0n;
+     *     for (let i = Math.min(K, v.length - j * K) - 1; i &gt;= 0; i--)
+     *       p = (p &lt;&lt; BigInt(b)) + BigInt(v[j * K + i]) + (1n &lt;&lt; BigInt(b - 1));
+     *     out.push(p); } return out; }
+     * const commit = (salt, v, b) =&gt; chain([salt, ...pack(v, b)]);
+     * </pre>
+     */
+    @Test
+    void matchesCircomlibjs() {
+        long[] v = new long[300];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (i * 7919L) % 65536 - 32768;
+        }
+        assertThat(Commitments.commit(Fr.of(123456789), v, 16)).isEqualTo(Fr.of(new BigInteger(
+                "13397115856895951309312849154385341863272426294196126608194436246608815123817")));
+        assertThat(Commitments.commit(Fr.of(987654321), new long[] {-16, 15, 0, 3, -1, 7, 9, 2, 0, 1, 4}, 5))
+                .isEqualTo(Fr.of(new BigInteger(
+                        "8213910754246700453536922496289586539011876578800235846345483145439720082525")));
+        List<Fr> e = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            e.add(Fr.of(1000 + i));
+        }
+        assertThat(Commitments.chain(e)).isEqualTo(Fr.of(new BigInteger(
+                "7778797334693818533739074643742335878155539067619563963851144491881093150185")));
+    }
 }
