@@ -9,6 +9,7 @@ import io.zkml4j.circuit.poseidon.PoseidonParameters;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 /**
@@ -80,16 +81,21 @@ public final class Commitments {
 
     /** The Poseidon chain of {@code elements} (see the class comment). */
     public static Fr chain(List<Fr> elements) {
+        return chain(elements, Poseidon::hash);
+    }
+
+    /** The chain with {@code hash} as Poseidon: one definition for the native and the circuit values. */
+    private static <T> T chain(List<T> elements, Function<List<T>, T> hash) {
         if (elements.isEmpty()) {
             throw new IllegalArgumentException("Nothing to hash");
         }
         int first = Math.min(elements.size(), PoseidonParameters.MAX_INPUTS);
-        Fr acc = Poseidon.hash(elements.subList(0, first));
+        T acc = hash.apply(elements.subList(0, first));
         for (int i = first; i < elements.size(); i += PoseidonParameters.MAX_INPUTS - 1) {
-            List<Fr> call = new ArrayList<>();
+            List<T> call = new ArrayList<>();
             call.add(acc);
             call.addAll(elements.subList(i, Math.min(elements.size(), i + PoseidonParameters.MAX_INPUTS - 1)));
-            acc = Poseidon.hash(call);
+            acc = hash.apply(call);
         }
         return acc;
     }
@@ -105,15 +111,7 @@ public final class Commitments {
     /** The same chain in a circuit. */
     static Var chain(CircuitApi api, List<Var> elements) {
         PoseidonGadget p = new PoseidonGadget(api);
-        int first = Math.min(elements.size(), PoseidonParameters.MAX_INPUTS);
-        Var acc = p.hash(elements.subList(0, first));
-        for (int i = first; i < elements.size(); i += PoseidonParameters.MAX_INPUTS - 1) {
-            List<Var> call = new ArrayList<>();
-            call.add(acc);
-            call.addAll(elements.subList(i, Math.min(elements.size(), i + PoseidonParameters.MAX_INPUTS - 1)));
-            acc = p.hash(call);
-        }
-        return acc;
+        return chain(elements, p::hash);
     }
 
     /**

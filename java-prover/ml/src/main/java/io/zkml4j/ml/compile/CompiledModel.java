@@ -209,6 +209,7 @@ public final class CompiledModel {
     /** {@link Commitments#commit}{@code (salt, input, inputBits)}: the {@code inputCommitment} signal. */
     public Fr inputCommitment(long[] quantizedInput, Fr salt) {
         requireInput(quantizedInput);
+        requireSalt(salt);
         return Commitments.commit(salt, quantizedInput, settings.inputBits());
     }
 
@@ -217,7 +218,14 @@ public final class CompiledModel {
      * when the settings output it: the {@code outputCommitment} signal.
      */
     public Fr outputCommitment(long[] quantizedInput, Fr salt) {
+        requireSalt(salt);
         return Commitments.commit(salt, committedOutputs(infer(quantizedInput)), outputCommitmentBits());
+    }
+
+    private static void requireSalt(Fr salt) {
+        if (salt == null) {
+            throw new IllegalArgumentException("A commitment needs the proof's salt (Commitments.randomSalt)");
+        }
     }
 
     private long[] committedOutputs(Inference r) {
@@ -411,6 +419,9 @@ public final class CompiledModel {
      * @param salt the proof's salt when {@link ModelSettings#needsSalt()}, else null
      */
     public List<Fr> publicSignals(long[] quantizedInput, Fr salt) {
+        if (settings.needsSalt()) {
+            requireSalt(salt);
+        }
         Inference r = infer(quantizedInput);
         List<Fr> out = new ArrayList<>();
         if (settings.outputVisibility() == Visibility.HASHED) {
