@@ -95,6 +95,10 @@ public final class ActivationLayer extends ElementwiseLayer {
 
     private static int effectiveWidth(String name, int width, int k, int scale, Activation f) {
         int w = Math.max(width, k + f.logL() + scale + 1);
+        if (w > 62) {
+            throw new IllegalArgumentException(name + ": " + f.onnxOp() + " needs " + w
+                    + " accumulator bits (k = " + k + ", s = " + scale + "); lower the scales");
+        }
         checkShift(name, w, k);
         return w;
     }
