@@ -10,6 +10,7 @@ import io.zkml4j.ml.compile.ModelSettings;
 import io.zkml4j.ml.graph.Attributes;
 import io.zkml4j.ml.graph.FloatEvaluator.ConvParams;
 import io.zkml4j.ml.graph.FloatEvaluator.PoolParams;
+import io.zkml4j.ml.layers.ActivationLayer;
 import io.zkml4j.ml.layers.ArgmaxLayer;
 import io.zkml4j.ml.layers.AvgPoolLayer;
 import io.zkml4j.ml.layers.ConvLayer;
@@ -20,6 +21,7 @@ import io.zkml4j.ml.layers.LayerHarness;
 import io.zkml4j.ml.layers.MaxPoolLayer;
 import io.zkml4j.ml.layers.ReluLayer;
 import io.zkml4j.ml.layers.RescaleLayer;
+import io.zkml4j.ml.reference.Activation;
 import io.zkml4j.ml.tensor.Interval;
 import io.zkml4j.ml.testing.ModelFixtures;
 import io.zkml4j.circuit.testing.ConstraintCountSnapshot;
@@ -68,6 +70,11 @@ class ConstraintCountRegressionTest {
         m.put("avgpool_1x2x4x4_k2s2_8bit", new AvgPoolLayer("avgpool", new int[] {1, 2, 4, 4}, in8, p2));
         m.put("avgpool_1x1x6x6_k3s3_8bit", new AvgPoolLayer("avgpool", new int[] {1, 1, 6, 6}, in8, p3));
         m.put("argmax_10x16bit", new ArgmaxLayer("argmax", new int[] {1, 10}, Interval.signedBits(16)));
+        m.put("argmax_binary_16bit", new ArgmaxLayer("label", new int[] {1, 1}, Interval.signedBits(16)));
+        m.put("sigmoid_fused_4_B24_k8_s10", new ActivationLayer("sigmoid", new int[] {1, 4}, Interval.signedBits(24), 24,
+                8, 10, Activation.SIGMOID));
+        m.put("tanh_plain_4_in10_s6", ActivationLayer.plain("tanh", new int[] {4}, Interval.signedBits(10), 6,
+                Activation.TANH));
         m.put("pad_1x1x4x4_by1", IndexMapLayer.pad("pad", new int[] {1, 1, 4, 4}, new long[] {0, 0, 1, 1, 0, 0, 1, 1},
                 0, in8));
         m.put("flatten_1x2x2x2", IndexMapLayer.reshape("flatten", new int[] {1, 2, 2, 2}, new int[] {1, 8}, in8));
@@ -111,6 +118,12 @@ class ConstraintCountRegressionTest {
         // d = 9: nr = 4 twice, sums in [−1152, 1143] shifted by 4 + 9·128 → y ≤ 2299, nq = bitlen(255) = 8
         expected.put("avgpool_1x1x6x6_k3s3_8bit", 4L * (4 + 4 + 8 + 1) + 4);
         expected.put("argmax_10x16bit", 9L * 19 - 1 + 1);
+        // a single logit: isLess(0, x) of width 16
+        expected.put("argmax_binary_16bit", 17L + 1);
+        // B 24 + one-hot of 5 bits 26 + d·r 1 + rounding width 16 (126·511 + 256 < 2^16) + clamp (m = 2) 4
+        expected.put("sigmoid_fused_4_B24_k8_s10", 4L * (24 + 26 + 1 + 16 + 4) + 4);
+        // B 10 + 26 + 1 + rounding width 8 (16·15 + 8 < 2^8) + clamp (m = 1) 2
+        expected.put("tanh_plain_4_in10_s6", 4L * (10 + 26 + 1 + 8 + 2) + 4);
         expected.put("pad_1x1x4x4_by1", 36L);
         expected.put("flatten_1x2x2x2", 8L);
         Map<String, Circuit> c = circuits();

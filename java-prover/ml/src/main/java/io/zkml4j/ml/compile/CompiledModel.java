@@ -7,21 +7,36 @@ import io.zkml4j.circuit.Var;
 import io.zkml4j.circuit.gadgets.BitsGadget;
 import io.zkml4j.ml.graph.FloatEvaluator;
 import io.zkml4j.ml.graph.ModelGraph;
+import io.zkml4j.ml.graph.Shapes;
+import io.zkml4j.ml.layers.ActivationLayer;
 import io.zkml4j.ml.layers.ArgmaxLayer;
 import io.zkml4j.ml.layers.Layer;
+import io.zkml4j.ml.reference.ReferenceOps;
 import io.zkml4j.ml.tensor.Interval;
 import io.zkml4j.ml.tensor.QuantizedTensor;
 import io.zkml4j.ml.tensor.VarTensor;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A quantized model ready to run as integers or as a circuit; made by {@link ModelCompiler}.
  *
- * <p><b>Circuit.</b> Inputs: the quantized input elements, private or public per the settings,
- * each range-checked to {@code inputBits} (so every later bound rests on a constraint). Weights:
- * constants. Public outputs: the quantized logits {@code output[i]} (scale {@code 2^(−inputScale)}),
- * then {@code label} when the settings ask for it. Constraint names start with the layer name.
+ * <p><b>Circuit.</b> Inputs: the quantized input elements ({@code input[i]}), private, public or
+ * hashed per the settings, each range-checked to {@code inputBits} (so every later bound rests on a
+ * constraint); a private {@code salt} when some tensor is {@link Visibility#HASHED}. Weights: constants.
+ * Public signals: see {@link #publicSignalLayout()} and {@link PublicSignalLayout}. The label, when
+ * asked for, is {@link ReferenceOps#decision} of the logits — of the pre-activations when the last
+ * layer is a Sigmoid or Tanh (see {@link ModelCompiler}). Constraint names start with the layer name.
+ *
+ * <p><b>What the CLI calls:</b> {@link #quantizeInput}, then {@link #circuitFor(long[], Fr)} with a fresh
+ * salt ({@link Commitments#randomSalt}) when {@link ModelSettings#needsSalt()}, {@link #publicSignals} for
+ * the expected {@code public.json}, {@link #publicSignalLayout()} for their names, {@link #inputCommitment}
+ * / {@link #outputCommitment} to recompute the commitments, {@link #commitment()} for the model's
+ * identity and {@link #layerCosts()} for the constraint report.
  */
 public final class CompiledModel {
     private final ModelGraph graph;
@@ -29,15 +44,17 @@ public final class CompiledModel {
     private final List<Layer> layers;
     private final ArgmaxLayer argmax;
     private final String floatOutput;
+    private final String floatDecision;
     private final Map<String, String> accumulatorOf;
 
     CompiledModel(ModelGraph graph, ModelSettings settings, List<Layer> layers, ArgmaxLayer argmax, String floatOutput,
-            Map<String, String> accumulatorOf) {
+            String floatDecision, Map<String, String> accumulatorOf) {
         this.graph = graph;
         this.settings = settings;
         this.layers = List.copyOf(layers);
         this.argmax = argmax;
         this.floatOutput = floatOutput;
+        this.floatDecision = floatDecision;
         this.accumulatorOf = Map.copyOf(accumulatorOf);
     }
 
@@ -49,14 +66,14 @@ public final class CompiledModel {
         return settings;
     }
 
-    /** The layers in order (without the argmax head). */
+    /** The layers in order (without the label head). */
     public List<Layer> layers() {
         return layers;
     }
 
     /**
-     * For each rescaling layer (Relu fused or Rescale), the output name of the linear node whose
-     * accumulators it receives — the key of {@link ModelSettings#accumulatorBits()}.
+     * For each rescaling layer (Relu, Sigmoid or Tanh fused, or Rescale), the output name of the linear
+     * node whose accumulators it receives — the key of {@link ModelSettings#accumulatorBits()}.
      */
     public Map<String, String> accumulatorOf() {
         return accumulatorOf;
@@ -67,14 +84,29 @@ public final class CompiledModel {
         return floatOutput;
     }
 
+    /** The name of the float tensor the label is taken on (the logits, before a final Sigmoid or Tanh). */
+    public String floatDecisionName() {
+        return floatDecision;
+    }
+
     public int[] inputShape() {
         return graph.inputShape();
     }
 
     public int outputSize() {
-        Layer last = layers.get(layers.size() - 1);
-        return (int) io.zkml4j.ml.graph.Shapes.size(last.outputShape());
+        return (int) Shapes.size(last().outputShape());
     }
+
+    private Layer last() {
+        return layers.get(layers.size() - 1);
+    }
+
+    /** Whether the label is taken on the last layer's pre-activations (a final Sigmoid or Tanh). */
+    private boolean decidesOnPreActivation() {
+        return last() instanceof ActivationLayer;
+    }
+
+    // ---- Integers ---------------------------------------------------------------------------------
 
     /** Quantizes an input sample at the activation scale, saturating to the {@code inputBits} range. */
     public long[] quantizeInput(float[] x) {
@@ -89,58 +121,248 @@ public final class CompiledModel {
         return q;
     }
 
-    /** The integer reference: quantized logits for a quantized input (throws {@link io.zkml4j.ml.layers.BoundExceededException} where the circuit is unsatisfiable). */
-    public long[] evaluate(long[] quantizedInput) {
-        Interval r = Interval.signedBits(settings.inputBits());
-        for (long v : quantizedInput) {
-            if (!r.contains(v)) {
-                throw new IllegalArgumentException("Input " + v + " is outside the " + settings.inputBits() + "-bit range");
-            }
-        }
+    /**
+     * The integer reference of one input.
+     *
+     * @param output the quantized outputs (scale {@code 2^(−inputScale)}), as the circuit computes them
+     * @param logits the values the label is taken on: the outputs, or the pre-activations of a final
+     *               Sigmoid or Tanh
+     * @param label  {@link ReferenceOps#decision} of the logits (computed even when the settings do not
+     *               output it)
+     */
+    public record Inference(long[] output, long[] logits, int label) {}
+
+    /** Runs the integer reference (throws {@link io.zkml4j.ml.layers.BoundExceededException} where the circuit is unsatisfiable). */
+    public Inference infer(long[] quantizedInput) {
+        requireInput(quantizedInput);
         long[] v = quantizedInput;
+        long[] logits = null;
         for (Layer l : layers) {
+            if (l == last() && l instanceof ActivationLayer a) {
+                logits = a.preActivation(v);
+            }
             v = l.evaluate(v);
         }
-        return v;
+        logits = logits == null ? v : logits;
+        return new Inference(v, logits, ReferenceOps.decision(logits));
     }
 
-    /** The predicted class of quantized logits (ties → lowest index), as the circuit computes it. */
+    private void requireInput(long[] q) {
+        if (q.length != graph.inputSize()) {
+            throw new IllegalArgumentException("Expected " + graph.inputSize() + " inputs but got " + q.length);
+        }
+        Interval r = Interval.signedBits(settings.inputBits());
+        for (int i = 0; i < q.length; i++) {
+            if (!r.contains(q[i])) {
+                throw new IllegalArgumentException("Input " + i + " = " + q[i] + " is outside the "
+                        + settings.inputBits() + "-bit range " + r);
+            }
+        }
+    }
+
+    /** The quantized outputs (throws {@link io.zkml4j.ml.layers.BoundExceededException} where the circuit is unsatisfiable). */
+    public long[] evaluate(long[] quantizedInput) {
+        return infer(quantizedInput).output();
+    }
+
+    /** The predicted class of an input, as the circuit's {@code label} (see {@link #infer}). */
+    public int predict(long[] quantizedInput) {
+        return infer(quantizedInput).label();
+    }
+
+    /** {@link ReferenceOps#decision} of logits: argmax (ties → lowest index), or {@code x > 0} for one logit. */
     public int label(long[] logits) {
-        return io.zkml4j.ml.reference.ReferenceOps.argmax(logits);
+        return ReferenceOps.decision(logits);
     }
 
-    /** Dequantized logits. */
-    public float[] dequantize(long[] logits) {
-        return QuantizedTensor.of(new int[] {logits.length}, logits, settings.inputScale()).dequantize();
+    /** Dequantized outputs. */
+    public float[] dequantize(long[] outputs) {
+        return QuantizedTensor.of(new int[] {outputs.length}, outputs, settings.inputScale()).dequantize();
     }
 
-    /** The float model's logits for this sample (the tensor {@link #floatOutputName()}). */
+    /** The float model's values that the quantized outputs approximate (the tensor {@link #floatOutputName()}). */
     public float[] floatLogits(float[] x) {
         return FloatEvaluator.runAll(graph, x).get(floatOutput).data();
     }
 
-    /** The circuit for one sample (quantized with {@link #quantizeInput}). */
-    public Circuit circuit(float[] input) {
-        return circuitFor(quantizeInput(input));
+    /**
+     * The float model's decision: argmax (or {@code > 0} for one value) of the tensor
+     * {@link #floatDecisionName()} — the logits; equal to the argmax of a following Sigmoid, Tanh or Softmax
+     * up to float rounding (which can tie saturated values: σ(18) and σ(20) are both 1.0f).
+     */
+    public int floatLabel(float[] x) {
+        float[] z = FloatEvaluator.runAll(graph, x).get(floatDecision).data();
+        return z.length == 1 ? (z[0] > 0 ? 1 : 0) : FloatEvaluator.argmax(z);
     }
 
-    /** The circuit for a quantized input, or for no values at all ({@code null}: compile and count only). */
-    public Circuit circuitFor(long[] quantizedInput) {
-        if (quantizedInput != null && quantizedInput.length != graph.inputSize()) {
-            throw new IllegalArgumentException("Expected " + graph.inputSize() + " inputs but got "
-                    + quantizedInput.length);
+    // ---- Commitments ------------------------------------------------------------------------------
+
+    /** The width {@code b} of committed outputs: the outputs' guaranteed interval joined with the label's. */
+    public int outputCommitmentBits() {
+        Interval b = last().outputBound();
+        if (argmax != null) {
+            b = b.union(argmax.outputBound());
         }
-        return api -> define(api, quantizedInput);
+        return b.signedWidth();
     }
 
-    private void define(CircuitApi api, long[] q) {
+    /** {@link Commitments#commit}{@code (salt, input, inputBits)}: the {@code inputCommitment} signal. */
+    public Fr inputCommitment(long[] quantizedInput, Fr salt) {
+        requireInput(quantizedInput);
+        requireSalt(salt);
+        return Commitments.commit(salt, quantizedInput, settings.inputBits());
+    }
+
+    /**
+     * {@link Commitments#commit}{@code (salt, outputs ‖ label, outputCommitmentBits())} — the label appended
+     * when the settings output it: the {@code outputCommitment} signal.
+     */
+    public Fr outputCommitment(long[] quantizedInput, Fr salt) {
+        requireSalt(salt);
+        return Commitments.commit(salt, committedOutputs(infer(quantizedInput)), outputCommitmentBits());
+    }
+
+    private static void requireSalt(Fr salt) {
+        if (salt == null) {
+            throw new IllegalArgumentException("A commitment needs the proof's salt (Commitments.randomSalt)");
+        }
+    }
+
+    private long[] committedOutputs(Inference r) {
+        if (argmax == null) {
+            return r.output();
+        }
+        long[] v = Arrays.copyOf(r.output(), r.output().length + 1);
+        v[v.length - 1] = r.label();
+        return v;
+    }
+
+    /**
+     * The model commitment: {@link Commitments#chain} (Poseidon, no salt) of the field elements
+     * <pre>
+     *   ascii("zkml4j.model.v1"), input rank, input dims…, inputScale, inputBits, weightScale,
+     *   input visibility (0 private, 1 public, 2 hashed), output visibility, outputLabel (0/1),
+     *   number of layers L (the label head counts as a layer when present),
+     *   then per layer: ascii(class name, e.g. "GemmLayer"), number of words w, its w {@link Layer#parameters()}
+     * </pre>
+     * where {@code ascii(s)} is the big-endian integer of the string's bytes and an integer {@code v} is
+     * {@code v mod r}. It covers every quantized weight and bias, every width, shift (a layer's own weight
+     * scale is its rescale shift) and approximation constant and the visibility: two models with one differing weight or setting differ. Computed
+     * natively (the weights are circuit constants: no constraint).
+     */
+    public Fr commitment() {
+        List<Fr> e = new ArrayList<>();
+        e.add(ascii("zkml4j.model.v1"));
+        int[] in = graph.inputShape();
+        e.add(Fr.of(in.length));
+        for (int d : in) {
+            e.add(Fr.of(d));
+        }
+        e.add(Fr.of(settings.inputScale()));
+        e.add(Fr.of(settings.inputBits()));
+        e.add(Fr.of(settings.weightScale()));
+        e.add(Fr.of(settings.inputVisibility().ordinal()));
+        e.add(Fr.of(settings.outputVisibility().ordinal()));
+        e.add(Fr.of(settings.outputLabel() ? 1 : 0));
+        List<Layer> all = new ArrayList<>(layers);
+        if (argmax != null) {
+            all.add(argmax);
+        }
+        e.add(Fr.of(all.size()));
+        for (Layer l : all) {
+            long[] p = l.parameters();
+            e.add(ascii(l.getClass().getSimpleName()));
+            e.add(Fr.of(p.length));
+            for (long v : p) {
+                e.add(Fr.of(v));
+            }
+        }
+        return Commitments.chain(e);
+    }
+
+    private static Fr ascii(String s) {
+        return Fr.of(new BigInteger(1, s.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    // ---- Circuit ----------------------------------------------------------------------------------
+
+    /** The names of the public signals in proof order. */
+    public PublicSignalLayout publicSignalLayout() {
+        List<String> names = new ArrayList<>();
+        if (settings.outputVisibility() == Visibility.HASHED) {
+            names.add(PublicSignalLayout.OUTPUT_COMMITMENT);
+        } else {
+            for (int i = 0; i < outputSize(); i++) {
+                names.add(PublicSignalLayout.output(i));
+            }
+            if (argmax != null) {
+                names.add(PublicSignalLayout.LABEL);
+            }
+        }
+        if (settings.inputVisibility() == Visibility.HASHED) {
+            names.add(PublicSignalLayout.INPUT_COMMITMENT);
+        }
+        if (settings.inputVisibility() == Visibility.PUBLIC) {
+            for (int i = 0; i < graph.inputSize(); i++) {
+                names.add(PublicSignalLayout.input(i));
+            }
+        }
+        return new PublicSignalLayout(names);
+    }
+
+    /** The circuit for one sample (quantized with {@link #quantizeInput}) of a model with no hashed tensor. */
+    public Circuit circuit(float[] input) {
+        return circuitFor(quantizeInput(input), null);
+    }
+
+    /** The circuit for one sample under a salt (null when {@link ModelSettings#needsSalt()} is false). */
+    public Circuit circuit(float[] input, Fr salt) {
+        return circuitFor(quantizeInput(input), salt);
+    }
+
+    /**
+     * The circuit for a quantized input of a model with no hashed tensor, or for no values at all
+     * ({@code null}: compile and count only).
+     */
+    public Circuit circuitFor(long[] quantizedInput) {
+        return circuitFor(quantizedInput, null);
+    }
+
+    /**
+     * The circuit for a quantized input and the proof's salt, or for no values at all
+     * ({@code quantizedInput} and {@code salt} null: compile and count only).
+     *
+     * @param salt a fresh random field element ({@link Commitments#randomSalt}) when
+     *             {@link ModelSettings#needsSalt()}; must be null otherwise
+     */
+    public Circuit circuitFor(long[] quantizedInput, Fr salt) {
+        if (quantizedInput != null) {
+            if (quantizedInput.length != graph.inputSize()) {
+                throw new IllegalArgumentException("Expected " + graph.inputSize() + " inputs but got "
+                        + quantizedInput.length);
+            }
+            // values outside inputBits are left to the circuit, whose range check refuses them
+            if (settings.needsSalt() && salt == null) {
+                throw new IllegalArgumentException("The settings hash a tensor (input " + settings.inputVisibility()
+                        + ", output " + settings.outputVisibility() + "): the circuit needs a salt");
+            }
+        }
+        if (!settings.needsSalt() && salt != null) {
+            throw new IllegalArgumentException("No tensor is hashed: a salt would be an unused private input");
+        }
+        return api -> define(api, quantizedInput, salt);
+    }
+
+    private void define(CircuitApi api, long[] q, Fr salt) {
         int n = graph.inputSize();
         Var[] in = new Var[n];
         for (int i = 0; i < n; i++) {
             Fr value = q == null ? null : Fr.of(q[i]);
-            in[i] = settings.inputVisibility() == Visibility.PUBLIC ? api.publicInput("input[" + i + "]", value)
-                    : api.privateInput("input[" + i + "]", value);
+            String name = PublicSignalLayout.input(i);
+            in[i] = settings.inputVisibility() == Visibility.PUBLIC ? api.publicInput(name, value)
+                    : api.privateInput(name, value);
         }
+        Var saltVar = settings.needsSalt() ? api.privateInput("salt", salt) : null;
         try (var ns = api.namespace("input")) {
             BitsGadget bits = new BitsGadget(api);
             for (int i = 0; i < n; i++) {
@@ -149,43 +371,71 @@ public final class CompiledModel {
                 }
             }
         }
+        Var inputCommitment = null;
+        if (settings.inputVisibility() == Visibility.HASHED) {
+            try (var ns = api.namespace(PublicSignalLayout.INPUT_COMMITMENT)) {
+                inputCommitment = Commitments.commit(api, saltVar, List.of(in), settings.inputBits());
+            }
+        }
         VarTensor t = VarTensor.of(graph.inputShape(), in, Interval.signedBits(settings.inputBits()));
+        VarTensor logits = null;
         for (Layer l : layers) {
-            t = l.define(api, t);
+            if (l == last() && l instanceof ActivationLayer a) {
+                ActivationLayer.Outputs o = a.defineWithPreActivation(api, t);
+                t = o.output();
+                logits = o.preActivation();
+            } else {
+                t = l.define(api, t);
+            }
         }
-        for (int i = 0; i < t.size(); i++) {
-            api.publicOutput("output[" + i + "]", t.get(i));
+        logits = logits == null ? t : logits;
+        Var label = argmax == null ? null : argmax.define(api, logits).get(0);
+        if (settings.outputVisibility() == Visibility.HASHED) {
+            List<Var> committed = new ArrayList<>(t.asList());
+            if (label != null) {
+                committed.add(label);
+            }
+            Var c;
+            try (var ns = api.namespace(PublicSignalLayout.OUTPUT_COMMITMENT)) {
+                c = Commitments.commit(api, saltVar, committed, outputCommitmentBits());
+            }
+            api.publicOutput(PublicSignalLayout.OUTPUT_COMMITMENT, c);
+        } else {
+            for (int i = 0; i < t.size(); i++) {
+                api.publicOutput(PublicSignalLayout.output(i), t.get(i));
+            }
+            if (label != null) {
+                api.publicOutput(PublicSignalLayout.LABEL, label);
+            }
         }
-        if (argmax != null) {
-            api.publicOutput("label", argmax.define(api, t).get(0));
+        if (inputCommitment != null) {
+            api.publicOutput(PublicSignalLayout.INPUT_COMMITMENT, inputCommitment);
         }
     }
 
     /**
-     * The constraint count: input range checks ({@code inputBits} each), the layers' documented
-     * costs, the argmax and one per public output.
+     * The expected public signals of an honest run, in {@link #publicSignalLayout()} order.
+     *
+     * @param salt the proof's salt when {@link ModelSettings#needsSalt()}, else null
      */
-    public long constraintCount() {
-        long c = (long) graph.inputSize() * settings.inputBits();
-        for (Layer l : layers) {
-            c += l.constraintCount();
+    public List<Fr> publicSignals(long[] quantizedInput, Fr salt) {
+        if (settings.needsSalt()) {
+            requireSalt(salt);
         }
-        c += outputSize();
-        if (argmax != null) {
-            c += argmax.constraintCount() + 1;
+        Inference r = infer(quantizedInput);
+        List<Fr> out = new ArrayList<>();
+        if (settings.outputVisibility() == Visibility.HASHED) {
+            out.add(Commitments.commit(salt, committedOutputs(r), outputCommitmentBits()));
+        } else {
+            for (long v : r.output()) {
+                out.add(Fr.of(v));
+            }
+            if (argmax != null) {
+                out.add(Fr.of(r.label()));
+            }
         }
-        return c;
-    }
-
-    /** The expected public signals of an honest run: the logits, then the label when output. */
-    public List<Fr> publicSignals(long[] quantizedInput) {
-        long[] logits = evaluate(quantizedInput);
-        java.util.ArrayList<Fr> out = new java.util.ArrayList<>();
-        for (long v : logits) {
-            out.add(Fr.of(v));
-        }
-        if (argmax != null) {
-            out.add(Fr.of(label(logits)));
+        if (settings.inputVisibility() == Visibility.HASHED) {
+            out.add(inputCommitment(quantizedInput, salt));
         }
         if (settings.inputVisibility() == Visibility.PUBLIC) {
             for (long v : quantizedInput) {
@@ -193,5 +443,60 @@ public final class CompiledModel {
             }
         }
         return out;
+    }
+
+    /** {@link #publicSignals(long[], Fr)} of a model with no hashed tensor. */
+    public List<Fr> publicSignals(long[] quantizedInput) {
+        return publicSignals(quantizedInput, null);
+    }
+
+    // ---- Costs ------------------------------------------------------------------------------------
+
+    /**
+     * The exact constraints of the circuit, part by part, in circuit order: {@code input} (range checks,
+     * {@code inputBits} per element), {@code inputCommitment} (when hashed), each layer (its
+     * {@link Layer#constraintCount()}), {@code label} (when output), {@code outputCommitment} (when hashed)
+     * and {@code publicOutputs} (one per public output signal). They sum to {@link #constraintCount()}.
+     */
+    public List<LayerCost> layerCosts() {
+        List<LayerCost> rows = new ArrayList<>();
+        int n = graph.inputSize();
+        rows.add(new LayerCost("input", "RangeCheck(" + settings.inputBits() + ")", graph.inputShape(),
+                (long) n * settings.inputBits()));
+        if (settings.inputVisibility() == Visibility.HASHED) {
+            rows.add(new LayerCost(PublicSignalLayout.INPUT_COMMITMENT, "Poseidon", new int[] {1},
+                    Commitments.commitCost(n, settings.inputBits())));
+        }
+        for (Layer l : layers) {
+            String op = l.getClass().getSimpleName().replace("Layer", "");
+            if (l instanceof ActivationLayer a) {
+                op += "(" + a.function() + ")";
+            }
+            rows.add(new LayerCost(l.name(), op, l.outputShape(), l.constraintCount()));
+        }
+        if (argmax != null) {
+            rows.add(new LayerCost(PublicSignalLayout.LABEL, outputSize() == 1 ? "Threshold" : "Argmax",
+                    new int[] {1}, argmax.constraintCount()));
+        }
+        int outputs = outputSize() + (argmax != null ? 1 : 0);
+        if (settings.outputVisibility() == Visibility.HASHED) {
+            rows.add(new LayerCost(PublicSignalLayout.OUTPUT_COMMITMENT, "Poseidon", new int[] {1},
+                    Commitments.commitCost(outputs, outputCommitmentBits())));
+            outputs = 0;
+        }
+        outputs += settings.outputVisibility() == Visibility.HASHED ? 1 : 0;
+        outputs += settings.inputVisibility() == Visibility.HASHED ? 1 : 0;
+        rows.add(new LayerCost("publicOutputs", "Output", new int[] {outputs}, outputs));
+        return rows;
+    }
+
+    /** The total constraint count: the sum of {@link #layerCosts()}. */
+    public long constraintCount() {
+        return layerCosts().stream().mapToLong(LayerCost::constraints).sum();
+    }
+
+    @Override
+    public String toString() {
+        return "CompiledModel(" + graph + ", " + settings + ")";
     }
 }

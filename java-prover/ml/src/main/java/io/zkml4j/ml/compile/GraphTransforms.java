@@ -21,10 +21,17 @@ import java.util.Map;
  *       nothing else) is folded into the bias;</li>
  *   <li>{@code BatchNormalization} directly after a Gemm or Conv is folded into its weights and
  *       bias: {@code W' = W·γ/√(σ²+ε)}, {@code b' = (b − μ)·γ/√(σ²+ε) + β} per output channel;</li>
- *   <li>{@code Identity} is removed.</li>
+ *   <li>{@code Identity} is removed;</li>
+ *   <li>a {@code BatchNormalization} that no Gemm or Conv precedes (e.g. after a pooling layer) but that
+ *       feeds a canonical Gemm, directly or through Reshape/Flatten nodes that nothing else reads, is folded
+ *       forward into that Gemm: with {@code a_c = γ_c/√(σ²_c+ε)} and {@code β'_c = β_c − μ_c·a_c},
+ *       {@code W'[j][i] = W[j][i]·a_c(i)} and {@code b'_j = b_j + Σ_i W[j][i]·β'_c(i)}, where {@code c(i)}
+ *       is the channel of flattened element {@code i}.</li>
  * </ul>
  * The last node of a folded group writes the group's final output name, so tensor names seen by
- * later nodes — and the float values under those names — are unchanged.
+ * later nodes — and the float values under those names — are unchanged (except, for a forward fold,
+ * the Reshape/Flatten tensors between the removed BatchNormalization and the Gemm, which now hold the
+ * un-normalized values).
  */
 public final class GraphTransforms {
     private GraphTransforms() {}
@@ -98,7 +105,116 @@ public final class GraphTransforms {
         for (String o : graph.outputNames()) {
             b.output(alias.getOrDefault(o, o));
         }
+        return foldBatchNormForward(b.build());
+    }
+
+    /** Folds each BatchNormalization that feeds a canonical Gemm through Reshape/Flatten into that Gemm. */
+    private static ModelGraph foldBatchNormForward(ModelGraph g) {
+        if (g.nodes().stream().noneMatch(n -> n.opType().equals("BatchNormalization"))) {
+            return g;
+        }
+        Map<String, Integer> uses = new HashMap<>();
+        for (Node n : g.nodes()) {
+            for (String in : n.inputs()) {
+                uses.merge(in, 1, Integer::sum);
+            }
+        }
+        g.outputNames().forEach(o -> uses.merge(o, 1, Integer::sum));
+        Map<String, FloatTensor> shapes = FloatEvaluator.runAll(g, new float[g.inputSize()]);
+        Map<String, FloatTensor> inits = new java.util.LinkedHashMap<>(g.initializers());
+        List<Node> out = new ArrayList<>(g.nodes());
+        for (int i = 0; i < out.size(); i++) {
+            Node bn = out.get(i);
+            if (!bn.opType().equals("BatchNormalization") || !allInitializers(bn, inits)) {
+                continue;
+            }
+            int j = i + 1;
+            String cur = bn.output();
+            while (j < out.size() && uses.getOrDefault(cur, 0) == 1 && cur.equals(out.get(j).input(0))
+                    && (out.get(j).opType().equals("Reshape") || out.get(j).opType().equals("Flatten"))) {
+                cur = out.get(j++).output();
+            }
+            if (j >= out.size() || uses.getOrDefault(cur, 0) != 1 || !cur.equals(out.get(j).input(0))
+                    || !isCanonicalGemm(out.get(j), inits)) {
+                continue;
+            }
+            int[] shape = shapes.get(bn.input(0)).shape();
+            Node gemm = foldBatchNormInto(bn, out.get(j), shape, inits);
+            out.set(j, gemm);
+            Node next = out.get(i + 1);
+            List<String> ins = new ArrayList<>(next.inputs());
+            ins.set(0, bn.input(0));
+            out.set(i + 1, new Node(next.name(), next.opType(), ins, next.outputs(), next.attributes()));
+            out.remove(i--);
+        }
+        ModelGraph.Builder b = ModelGraph.builder().input(g.inputName(), g.inputShape());
+        java.util.Set<String> used = new java.util.HashSet<>();
+        out.forEach(n -> used.addAll(n.inputs()));
+        inits.forEach((k, v) -> {
+            if (used.contains(k)) {
+                b.initializer(k, v);
+            }
+        });
+        out.forEach(b::node);
+        g.outputNames().forEach(b::output);
         return b.build();
+    }
+
+    /** A Gemm as {@link #canonicalGemm} leaves it: transB = 1, no other attribute, weights [N, K] and a bias. */
+    private static boolean isCanonicalGemm(Node n, Map<String, FloatTensor> inits) {
+        return n.opType().equals("Gemm") && n.attributes().getInt("transB", 0) == 1
+                && n.attributes().getInt("transA", 0) == 0 && n.attributes().getFloat("alpha", 1f) == 1f
+                && n.attributes().getFloat("beta", 1f) == 1f && n.input(1) != null
+                && inits.containsKey(n.input(1)) && inits.get(n.input(1)).rank() == 2
+                && (n.input(2) == null || (inits.containsKey(n.input(2))
+                        && inits.get(n.input(2)).size() == inits.get(n.input(1)).dim(0)));
+    }
+
+    private static Node foldBatchNormInto(Node bn, Node gemm, int[] inShape, Map<String, FloatTensor> inits) {
+        int ch = inShape.length < 2 ? 1 : inShape[1];
+        int total = (int) io.zkml4j.ml.graph.Shapes.size(inShape);
+        int per = 1;
+        for (int d = 2; d < inShape.length; d++) {
+            per *= inShape[d];
+        }
+        FloatTensor w = inits.get(gemm.input(1));
+        int nOut = w.dim(0), k = w.dim(1);
+        if (k != total) {
+            throw new UnsupportedOperationException(bn.label() + ": folding into " + gemm.label() + " needs " + total
+                    + " inputs but the Gemm reads " + k);
+        }
+        double[][] ab = affine(bn, inits, ch);
+        float[] wd = w.data();
+        float[] bias = biasOf(gemm, inits);
+        for (int j = 0; j < nOut; j++) {
+            double acc = bias[j];
+            for (int i = 0; i < k; i++) {
+                int c = (i / per) % ch;
+                acc += (double) wd[j * k + i] * ab[1][c];
+                wd[j * k + i] = (float) (wd[j * k + i] * ab[0][c]);
+            }
+            bias[j] = (float) acc;
+        }
+        return withBias(gemm, wd, w.shape(), bias, gemm.output(), inits);
+    }
+
+    /** Per channel {@code c}: {@code [0][c] = γ/√(σ²+ε)}, {@code [1][c] = β − μ·[0][c]}. */
+    private static double[][] affine(Node bn, Map<String, FloatTensor> inits, int ch) {
+        FloatTensor gamma = inits.get(bn.input(1));
+        FloatTensor beta = inits.get(bn.input(2));
+        FloatTensor mean = inits.get(bn.input(3));
+        FloatTensor var = inits.get(bn.input(4));
+        if (gamma.size() != ch || beta.size() != ch || mean.size() != ch || var.size() != ch) {
+            throw new UnsupportedOperationException(bn.label() + ": BatchNormalization parameters of size "
+                    + gamma.size() + " for " + ch + " channels");
+        }
+        double eps = bn.attributes().getFloat("epsilon", 1e-5f);
+        double[][] ab = new double[2][ch];
+        for (int c = 0; c < ch; c++) {
+            ab[0][c] = gamma.get(c) / Math.sqrt(var.get(c) + eps);
+            ab[1][c] = beta.get(c) - mean.get(c) * ab[0][c];
+        }
+        return ab;
     }
 
     private static Node rename(Node n, Map<String, String> alias) {
@@ -219,26 +335,23 @@ public final class GraphTransforms {
     }
 
     private static Node foldBatchNorm(Node linear, Node bn, Map<String, FloatTensor> inits) {
-        FloatTensor gamma = inits.get(bn.input(1));
-        FloatTensor beta = inits.get(bn.input(2));
-        FloatTensor mean = inits.get(bn.input(3));
-        FloatTensor var = inits.get(bn.input(4));
-        double eps = bn.attributes().getFloat("epsilon", 1e-5f);
         FloatTensor w = inits.get(linear.input(1));
         int ch = w.dim(0);
-        if (gamma.size() != ch || beta.size() != ch || mean.size() != ch || var.size() != ch) {
-            throw new UnsupportedOperationException(bn.label() + ": BatchNormalization over " + gamma.size()
-                    + " channels after a layer with " + ch);
+        double[][] ab;
+        try {
+            ab = affine(bn, inits, ch);
+        } catch (UnsupportedOperationException e) {
+            throw new UnsupportedOperationException(bn.label() + ": BatchNormalization over "
+                    + inits.get(bn.input(1)).size() + " channels after a layer with " + ch, e);
         }
         float[] wd = w.data();
         int per = wd.length / ch;
         float[] bias = biasOf(linear, inits);
         for (int c = 0; c < ch; c++) {
-            double f = gamma.get(c) / Math.sqrt(var.get(c) + eps);
             for (int i = 0; i < per; i++) {
-                wd[c * per + i] = (float) (wd[c * per + i] * f);
+                wd[c * per + i] = (float) (wd[c * per + i] * ab[0][c]);
             }
-            bias[c] = (float) ((bias[c] - mean.get(c)) * f + beta.get(c));
+            bias[c] = (float) ((bias[c] - inits.get(bn.input(3)).get(c)) * ab[0][c] + inits.get(bn.input(2)).get(c));
         }
         return withBias(linear, wd, w.shape(), bias, bn.output(), inits);
     }

@@ -5,6 +5,7 @@ import io.zkml4j.ml.graph.FloatTensor;
 import io.zkml4j.ml.graph.ModelGraph;
 import io.zkml4j.ml.graph.Node;
 import io.zkml4j.ml.graph.Shapes;
+import io.zkml4j.ml.layers.ActivationLayer;
 import io.zkml4j.ml.layers.AddLayer;
 import io.zkml4j.ml.layers.ArgmaxLayer;
 import io.zkml4j.ml.layers.AvgPoolLayer;
@@ -15,6 +16,7 @@ import io.zkml4j.ml.layers.Layer;
 import io.zkml4j.ml.layers.MaxPoolLayer;
 import io.zkml4j.ml.layers.RescaleLayer;
 import io.zkml4j.ml.layers.ReluLayer;
+import io.zkml4j.ml.reference.Activation;
 import io.zkml4j.ml.reference.ReferenceOps;
 import io.zkml4j.ml.tensor.Interval;
 import io.zkml4j.ml.tensor.QuantizedTensor;
@@ -30,13 +32,21 @@ import java.util.Map;
  * <p>The graph is first {@linkplain GraphTransforms#canonicalize canonicalized} (BatchNorm and bias
  * Adds folded at float level). It must then be a sequential chain — each node reads the previous
  * node's output (the first reads the graph input) plus initializers — of: Gemm, Conv (group 1),
- * Relu, MaxPool, AveragePool, Pad (constant), Flatten, Reshape, Add (of an initializer), and at
- * the end optionally Softmax, which is dropped (it is monotone: the label is the argmax of the
- * logits, and the circuit outputs the logits). Anything else is rejected naming the node.
+ * Relu, Sigmoid, Tanh, MaxPool, AveragePool, Pad (constant), Flatten, Reshape, Add (of an
+ * initializer), and at the end optionally Softmax, which is dropped (it is monotone: the label is the
+ * argmax of the logits, and the circuit outputs the logits). Anything else is rejected naming the node.
  *
- * <p>Linear layers: weights {@code round(W·2^sw)}, bias {@code round(b·2^(s+sw)) + 2^(sw−1)} (the
+ * <p>Linear layers: weights {@code round(W·2^sw)} ({@code sw} = {@link ModelSettings#weightScaleOf}), bias {@code round(b·2^(s+sw)) + 2^(sw−1)} (the
  * rounding offset makes the following floor-rescale round half up), then a {@link ReluLayer} with
- * shift {@code sw} when a Relu follows (fused), else a {@link RescaleLayer}.
+ * shift {@code sw} when a Relu follows (fused), an {@link ActivationLayer} with shift {@code sw} when a
+ * Sigmoid or Tanh follows (fused), else a {@link RescaleLayer}.
+ *
+ * <p><b>Exact decisions.</b> When the last layer is a Sigmoid or Tanh, the label is taken on its
+ * pre-activations (the logits at scale {@code 2^(−s)}, which the layer exposes for free), not on the
+ * approximated values: both functions are increasing, so the argmax — or, for a single output, the
+ * test {@code logit > 0} ⇔ {@code σ > 1/2} — is the float model's decision on its logits, without the
+ * approximation error and without ties from saturation. The public outputs are still the approximated
+ * activations (what the float model outputs).
  */
 public final class ModelCompiler {
     private ModelCompiler() {}
@@ -44,7 +54,6 @@ public final class ModelCompiler {
     public static CompiledModel compile(ModelGraph graph, ModelSettings settings) {
         ModelGraph g = GraphTransforms.canonicalize(graph);
         int s = settings.inputScale();
-        int sw = settings.weightScale();
         List<Layer> layers = new ArrayList<>();
         Map<String, String> accumulatorOf = new HashMap<>();
         int[] shape = g.inputShape();
@@ -52,6 +61,7 @@ public final class ModelCompiler {
         String current = g.inputName();
         String floatOutput = current;
         List<Node> nodes = g.nodes();
+        String decision = null; // the input of the last layer when it is a Sigmoid or Tanh
         for (int i = 0; i < nodes.size(); i++) {
             Node n = nodes.get(i);
             String label = n.name().isEmpty() ? n.output() : n.name();
@@ -68,6 +78,7 @@ public final class ModelCompiler {
             Layer layer;
             switch (n.opType()) {
                 case "Gemm", "Conv" -> {
+                    int sw = settings.weightScaleOf(n.output());
                     Layer linear = linear(g, n, label, shape, bound, s, sw);
                     layers.add(linear);
                     int worst = linear.outputBound().signedWidth();
@@ -78,20 +89,32 @@ public final class ModelCompiler {
                         throw new UnsupportedOperationException(n.label() + ": accumulators need " + width
                                 + " bits; lower the scales");
                     }
-                    boolean relu = i + 1 < nodes.size() && nodes.get(i + 1).opType().equals("Relu")
-                            && n.output().equals(nodes.get(i + 1).input(0));
-                    if (relu) {
-                        Node r = nodes.get(++i);
-                        layer = new ReluLayer(r.name().isEmpty() ? r.output() : r.name(), linear.outputShape(),
-                                linear.outputBound(), width, sw);
-                        n = r;
+                    String accumulator = n.output();
+                    Node next = i + 1 < nodes.size() && n.output().equals(nodes.get(i + 1).input(0))
+                            ? nodes.get(i + 1) : null;
+                    String nextOp = next == null ? "" : next.opType();
+                    Activation act = Activation.ofOnnxOp(nextOp);
+                    if (nextOp.equals("Relu")) {
+                        i++;
+                        layer = new ReluLayer(labelOf(next), linear.outputShape(), linear.outputBound(), width, sw);
+                        n = next;
+                    } else if (act != null) {
+                        i++;
+                        layer = new ActivationLayer(labelOf(next), linear.outputShape(), linear.outputBound(), width, sw,
+                                s, act);
+                        decision = n.output();
+                        n = next;
                     } else {
                         layer = new RescaleLayer(label + "/rescale", linear.outputShape(), linear.outputBound(),
                                 width, sw);
                     }
-                    accumulatorOf.put(layer.name(), nodes.get(i - (relu ? 1 : 0)).output());
+                    accumulatorOf.put(layer.name(), accumulator);
                 }
                 case "Relu" -> layer = ReluLayer.plain(label, shape, bound);
+                case "Sigmoid", "Tanh" -> {
+                    layer = ActivationLayer.plain(label, shape, bound, s, Activation.ofOnnxOp(n.opType()));
+                    decision = current;
+                }
                 case "MaxPool" -> layer = new MaxPoolLayer(label, shape, bound,
                         FloatEvaluator.PoolParams.of(n.attributes()));
                 case "AveragePool" -> layer = new AvgPoolLayer(label, shape, bound,
@@ -128,8 +151,16 @@ public final class ModelCompiler {
             throw new UnsupportedOperationException("The chain ends at '" + current + "', not at a graph output "
                     + g.outputNames());
         }
-        ArgmaxLayer argmax = settings.outputLabel() ? new ArgmaxLayer("argmax", shape, bound) : null;
-        return new CompiledModel(graph, settings, layers, argmax, floatOutput, accumulatorOf);
+        Layer last = layers.get(layers.size() - 1);
+        boolean fromPre = last instanceof ActivationLayer;
+        String floatDecision = fromPre ? decision : floatOutput;
+        Interval decisionBound = fromPre ? ((ActivationLayer) last).preActivationBound() : bound;
+        ArgmaxLayer argmax = settings.outputLabel() ? new ArgmaxLayer("argmax", shape, decisionBound) : null;
+        return new CompiledModel(graph, settings, layers, argmax, floatOutput, floatDecision, accumulatorOf);
+    }
+
+    private static String labelOf(Node n) {
+        return n.name().isEmpty() ? n.output() : n.name();
     }
 
     private static Layer linear(ModelGraph g, Node n, String label, int[] shape, Interval bound, int s, int sw) {

@@ -1,2 +1,2 @@
-/** Float-level graph folding, settings, calibration, and the model-to-circuit compiler. */
+/** Float-level graph folding, settings, calibration, the model-to-circuit compiler, commitments and the public-signal layout. */
 package io.zkml4j.ml.compile;

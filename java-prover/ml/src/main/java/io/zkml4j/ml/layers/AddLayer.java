@@ -15,12 +15,14 @@ import io.zkml4j.ml.tensor.VarTensor;
 public final class AddLayer extends ElementwiseLayer {
     private final long[] constant;
     private final int[] index;
+    private final int[] constantShape;
 
     /** @param constantShape must broadcast onto {@code shape} without growing it */
     public AddLayer(String name, int[] shape, Interval inputBound, long[] constant, int[] constantShape) {
         super(name, shape, inputBound, outputBound(name, shape, inputBound, constant, constantShape));
         this.constant = constant.clone();
         this.index = FloatEvaluator.broadcastIndex(constantShape, shape);
+        this.constantShape = constantShape.clone();
     }
 
     private static Interval outputBound(String name, int[] shape, Interval inputBound, long[] constant,
@@ -57,5 +59,11 @@ public final class AddLayer extends ElementwiseLayer {
     @Override
     public long constraintCount() {
         return 0;
+    }
+
+    /** {@code [shape rank, shape…, constant rank, constant shape…, constant…]}. */
+    @Override
+    public long[] parameters() {
+        return Layer.words(Layer.shapeWords(shape), Layer.shapeWords(constantShape), constant);
     }
 }

@@ -3,17 +3,22 @@ package io.zkml4j.ml.layers;
 import io.zkml4j.circuit.CircuitApi;
 import io.zkml4j.circuit.Var;
 import io.zkml4j.circuit.gadgets.ArgmaxGadget;
+import io.zkml4j.circuit.gadgets.ComparisonGadget;
 import io.zkml4j.ml.reference.ReferenceOps;
 import io.zkml4j.ml.tensor.Interval;
 import io.zkml4j.ml.tensor.VarTensor;
 
 /**
- * The predicted class: the index of the largest of {@code m} logits (ties → lowest index), with
- * {@link ArgmaxGadget} of width {@code n = } the input interval's {@link Interval#differenceWidth()}
- * (its precondition then holds for every pair of guaranteed inputs). Stands in for a final
- * Softmax, which is monotone and does not change the argmax. Output shape [1], bound [0, m − 1].
+ * The predicted class ({@link ReferenceOps#decision}): for {@code m ≥ 2} logits the index of the largest
+ * (ties → lowest index), with {@link ArgmaxGadget} of width {@code n = } the input interval's
+ * {@link Interval#differenceWidth()} (its precondition then holds for every pair of guaranteed inputs);
+ * for a single logit (a binary classifier) {@code 1} if it is {@code > 0} and {@code 0} otherwise (a zero
+ * logit, σ = 1/2 exactly, gives 0), with {@link ComparisonGadget#isLess isLess(0, x)} of width
+ * {@code n = } the difference width of the input interval joined with 0. Stands in for a final Softmax,
+ * Sigmoid or Tanh, which are monotone and do not change the decision when it is taken on their inputs.
+ * Output shape [1], bound [0, max(m − 1, 1)].
  *
- * <p><b>Cost: (m − 1)(n + 3) − 1 constraints</b> ({@code m ≥ 2}).
+ * <p><b>Cost: (m − 1)(n + 3) − 1 constraints</b> for {@code m ≥ 2}; {@code n + 1} for {@code m = 1}.
  */
 public final class ArgmaxLayer implements Layer {
     private final String name;
@@ -27,7 +32,7 @@ public final class ArgmaxLayer implements Layer {
         this.inShape = inputShape.clone();
         this.m = (int) io.zkml4j.ml.graph.Shapes.size(inputShape);
         this.inBound = inputBound;
-        this.n = inputBound.differenceWidth();
+        this.n = m == 1 ? inputBound.union(Interval.of(0)).differenceWidth() : inputBound.differenceWidth();
     }
 
     @Override
@@ -52,26 +57,33 @@ public final class ArgmaxLayer implements Layer {
 
     @Override
     public Interval outputBound() {
-        return new Interval(0, m - 1);
+        return new Interval(0, Math.max(m - 1, 1));
     }
 
     @Override
     public long[] evaluate(long[] input) {
         Layer.requireInput(this, input);
-        return new long[] {ReferenceOps.argmax(input)};
+        return new long[] {ReferenceOps.decision(input)};
     }
 
     @Override
     public VarTensor define(CircuitApi api, VarTensor input) {
         Layer.requireInput(this, input);
         try (var ns = api.namespace(name)) {
-            Var index = new ArgmaxGadget(api, n).argmax(input.asList()).index();
+            Var index = m == 1 ? new ComparisonGadget(api, n).isLess(api.constant(0), input.get(0))
+                    : new ArgmaxGadget(api, n).argmax(input.asList()).index();
             return VarTensor.of(new int[] {1}, new Var[] {index}, outputBound());
         }
     }
 
     @Override
     public long constraintCount() {
-        return m < 2 ? 0 : (long) (m - 1) * (n + 3) - 1;
+        return m == 1 ? n + 1 : (long) (m - 1) * (n + 3) - 1;
+    }
+
+    /** {@code [m]}. */
+    @Override
+    public long[] parameters() {
+        return new long[] {m};
     }
 }

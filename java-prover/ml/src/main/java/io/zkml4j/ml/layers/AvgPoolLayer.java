@@ -104,4 +104,10 @@ public final class AvgPoolLayer implements Layer {
     public long constraintCount() {
         return dividers.stream().mapToLong(DivRoundGadget::constraintCount).sum();
     }
+
+    /** {@code [input shape (4), kh, kw, sh, sw, padTop, padLeft, padBottom, padRight, count_include_pad]}. */
+    @Override
+    public long[] parameters() {
+        return Windows.parameters(inShape, params);
+    }
 }

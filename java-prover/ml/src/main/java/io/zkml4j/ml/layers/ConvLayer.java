@@ -133,4 +133,17 @@ public final class ConvLayer implements Layer {
     public long constraintCount() {
         return 0;
     }
+
+    /**
+     * {@code [input shape (4), weight shape (4), kh, kw, sh, sw, padTop, padLeft, padBottom, padRight, dh, dw,
+     * group, W (row-major), b]}.
+     */
+    @Override
+    public long[] parameters() {
+        ConvParams p = params;
+        return Layer.words(java.util.Arrays.stream(inShape).asLongStream().toArray(),
+                java.util.Arrays.stream(wShape).asLongStream().toArray(),
+                new long[] {p.kh(), p.kw(), p.sh(), p.sw(), p.padTop(), p.padLeft(), p.padBottom(), p.padRight(),
+                    p.dh(), p.dw(), p.group()}, weights, bias);
+    }
 }

@@ -6,7 +6,6 @@ import io.zkml4j.ml.tensor.Interval;
 import io.zkml4j.ml.tensor.VarTensor;
 import java.util.function.LongUnaryOperator;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
 /**
  * A layer that maps each element on its own and keeps the shape ({@link ReluLayer}, {@link RescaleLayer},
@@ -81,17 +80,22 @@ abstract class ElementwiseLayer implements Layer {
         return out;
     }
 
+    /** The circuit of one element: element {@code i} of the input in, the output element out. */
+    interface ElementCircuit {
+        Var apply(int i, Var x);
+    }
+
     /**
      * Applies a per-element circuit inside the namespace {@code name}, element {@code i} in the namespace
      * {@code label[i]}; {@code perElement} is created once, inside the layer's namespace.
      */
-    final VarTensor defineEach(CircuitApi api, VarTensor input, String label, Supplier<UnaryOperator<Var>> perElement) {
+    final VarTensor defineEach(CircuitApi api, VarTensor input, String label, Supplier<ElementCircuit> perElement) {
         Var[] out = new Var[input.size()];
         try (var ns = api.namespace(name)) {
-            UnaryOperator<Var> f = perElement.get();
+            ElementCircuit f = perElement.get();
             for (int i = 0; i < out.length; i++) {
                 try (var e = api.namespace(label + "[" + i + "]")) {
-                    out[i] = f.apply(input.get(i));
+                    out[i] = f.apply(i, input.get(i));
                 }
             }
         }

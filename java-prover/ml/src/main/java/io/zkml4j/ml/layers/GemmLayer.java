@@ -103,4 +103,10 @@ public final class GemmLayer implements Layer {
     public long constraintCount() {
         return 0;
     }
+
+    /** {@code [m, k, n, W (n·k, row-major), b (n)]}. */
+    @Override
+    public long[] parameters() {
+        return Layer.words(new long[] {m, k, n}, weights, bias);
+    }
 }

@@ -104,4 +104,11 @@ public final class IndexMapLayer implements Layer {
     public long constraintCount() {
         return 0;
     }
+
+    /** {@code [input rank, input shape…, output rank, output shape…, 0]} or, for a Pad, {@code […, 1, pads…, value]}. */
+    @Override
+    public long[] parameters() {
+        long[] tail = pads == null ? new long[] {0} : Layer.words(new long[] {1}, pads, new long[] {padValue});
+        return Layer.words(Layer.shapeWords(inShape), Layer.shapeWords(outShape), tail);
+    }
 }

@@ -40,6 +40,23 @@ public interface Layer {
     /** The constraint count of {@link #define}, as documented by each layer. */
     long constraintCount();
 
+    /**
+     * The integers that fix this layer's circuit apart from its name and input bound — shapes, widths,
+     * shifts, approximation constants, fixed weights and biases — in the order the implementation lists
+     * them; hashed into the model commitment ({@code CompiledModel.commitment()}).
+     */
+    long[] parameters();
+
+    /** The concatenation of {@code parts}, for {@link #parameters()}. */
+    static long[] words(long[]... parts) {
+        return java.util.Arrays.stream(parts).flatMapToLong(java.util.Arrays::stream).toArray();
+    }
+
+    /** {@code [rank, dims…]}. */
+    static long[] shapeWords(int[] shape) {
+        return words(new long[] {shape.length}, java.util.Arrays.stream(shape).asLongStream().toArray());
+    }
+
     /** Checks an input tensor against what the layer was built for. */
     static void requireInput(Layer layer, VarTensor input) {
         if (!java.util.Arrays.equals(layer.inputShape(), input.shape())) {

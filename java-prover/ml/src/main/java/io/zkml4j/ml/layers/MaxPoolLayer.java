@@ -96,4 +96,10 @@ public final class MaxPoolLayer implements Layer {
         }
         return c;
     }
+
+    /** {@code [input shape (4), kh, kw, sh, sw, padTop, padLeft, padBottom, padRight, count_include_pad]}. */
+    @Override
+    public long[] parameters() {
+        return Windows.parameters(inShape, params);
+    }
 }

@@ -67,7 +67,7 @@ public final class ReluLayer extends ElementwiseLayer {
         }
         return defineEach(api, input, "relu", () -> {
             ReluRescaleGadget g = new ReluRescaleGadget(api, width, k);
-            return g::apply;
+            return (i, v) -> g.apply(v);
         });
     }
 
@@ -78,5 +78,11 @@ public final class ReluLayer extends ElementwiseLayer {
         }
         long per = k == width - 1 ? width : width + 1;
         return per * RescaleLayer.input(shape);
+    }
+
+    /** {@code [B, k]}. */
+    @Override
+    public long[] parameters() {
+        return new long[] {width, k};
     }
 }

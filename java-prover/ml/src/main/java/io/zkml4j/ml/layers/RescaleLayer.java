@@ -47,7 +47,7 @@ public final class RescaleLayer extends ElementwiseLayer {
         Layer.requireInput(this, input);
         return defineEach(api, input, "rescale", () -> {
             FloorDivGadget g = new FloorDivGadget(api, width, k);
-            return v -> g.divide(v).quotient();
+            return (i, v) -> g.divide(v).quotient();
         });
     }
 
@@ -58,5 +58,11 @@ public final class RescaleLayer extends ElementwiseLayer {
 
     static long input(int[] shape) {
         return io.zkml4j.ml.graph.Shapes.size(shape);
+    }
+
+    /** {@code [B, k]}. */
+    @Override
+    public long[] parameters() {
+        return new long[] {width, k};
     }
 }

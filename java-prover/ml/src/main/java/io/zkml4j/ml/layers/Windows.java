@@ -42,4 +42,10 @@ final class Windows {
         }
         return out;
     }
+
+    /** The words of a pooling layer for {@link Layer#parameters()}. */
+    static long[] parameters(int[] in, PoolParams p) {
+        return Layer.words(java.util.Arrays.stream(in).asLongStream().toArray(), new long[] {p.kh(), p.kw(), p.sh(),
+            p.sw(), p.padTop(), p.padLeft(), p.padBottom(), p.padRight(), p.countIncludePad() ? 1 : 0});
+    }
 }

@@ -16,7 +16,9 @@ import io.zkml4j.ml.graph.FloatEvaluator.PoolParams;
  *       2^(k−1)} to each bias so that the composite is round-half-up of the real quotient.</li>
  *   <li>{@link #divRound} (average pooling) is {@code ⌊(x + ⌊d/2⌋) / d⌋}: round to nearest; an
  *       exact half (even {@code d}) rounds up.</li>
- *   <li>{@link #argmax}: ties go to the lowest index.</li>
+ *   <li>{@link #argmax}: ties go to the lowest index; {@link #decision} of a single logit: 1 iff it is
+ *       positive.</li>
+ *   <li>Sigmoid and Tanh: {@link PiecewiseLinear}.</li>
  * </ul>
  */
 public final class ReferenceOps {
@@ -169,6 +171,14 @@ public final class ReferenceOps {
             out[i] = Math.addExact(x[i], c[index[i]]);
         }
         return out;
+    }
+
+    /**
+     * The predicted class of logits: {@link #argmax} for two or more; for a single logit (a binary
+     * classifier, σ(x) > 1/2 ⇔ x > 0) 1 if it is positive, else 0 — a zero logit gives 0.
+     */
+    public static int decision(long[] x) {
+        return x.length == 1 ? (x[0] > 0 ? 1 : 0) : argmax(x);
     }
 
     /** The index of the largest value; ties go to the lowest index. */

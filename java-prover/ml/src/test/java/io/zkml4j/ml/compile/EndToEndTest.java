@@ -147,10 +147,41 @@ class EndToEndTest {
     void unsupportedOpsAreRejectedNamingTheNode() {
         RandomGenerator rng = Runs.rng("EndToEndTest.unsupported");
         ModelGraph g = ModelFixtures.mlp(rng, 4, 3, 2);
-        ModelGraph withSigmoid = ModelGraph.builder().input("input", 1, 4)
-                .node(io.zkml4j.ml.graph.Node.of("Sigmoid", List.of("input"), "s")).output("s").build();
-        assertThatThrownBy(() -> ModelCompiler.compile(withSigmoid, ModelSettings.worstCase(6, 10, 8)))
-                .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("Sigmoid");
+        ModelGraph withErf = ModelGraph.builder().input("input", 1, 4)
+                .node(io.zkml4j.ml.graph.Node.of("Erf", List.of("input"), "s")).output("s").build();
+        assertThatThrownBy(() -> ModelCompiler.compile(withErf, ModelSettings.worstCase(6, 10, 8)))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessage("Node Erf:s: op type Erf is not supported by the circuit compiler");
         assertThat(ModelCompiler.compile(g, ModelSettings.worstCase(6, 10, 8)).layers()).hasSize(4);
+    }
+
+    @Test
+    void theReportWarnsBelow99PercentAgreementWithTheSettingToChange() {
+        RandomGenerator rng = Runs.rng("EndToEndTest.warning");
+        ModelGraph g = ModelFixtures.mlp(rng, 16, 8, 10);
+        List<float[]> samples = ModelFixtures.gaussianSamples(rng, 200, 16);
+        Calibrator.Report coarse = Calibrator.calibrate(g, samples,
+                new Calibrator.Options(16, 3, 2, Visibility.PRIVATE, true)).report();
+        assertThat(coarse.labelAgreement()).isLessThan(0.99);
+        assertThat(coarse.warning()).hasValueSatisfying(w -> assertThat(w)
+                .startsWith("the quantized labels agree with the float model on only ")
+                .contains("of the 200 calibration samples (below 99%): calibrate with weightBits 7 instead of 3"));
+        assertThat(Calibrator.calibrate(g, samples).report().warning()).isEmpty();
+        // a model evaluated on inputs beyond its calibrated widths: the unsatisfiable ones are named
+        CompiledModel tight = Calibrator.calibrate(g, samples, new Calibrator.Options(16, 12, 0, Visibility.PRIVATE,
+                true)).model();
+        List<float[]> wide = new java.util.ArrayList<>();
+        for (float[] x : ModelFixtures.gaussianSamples(rng, 50, 16)) {
+            float[] y = x.clone();
+            for (int i = 0; i < y.length; i++) {
+                y[i] *= 8;
+            }
+            wide.add(y);
+        }
+        Calibrator.Report r = Calibrator.evaluate(tight, wide);
+        assertThat(r.unsatisfiable()).isPositive();
+        assertThat(r.warning()).hasValueSatisfying(w -> assertThat(w)
+                .contains(r.unsatisfiable() + " of the 50 samples exceed a calibrated accumulator width")
+                .contains("more margin bits"));
     }
 }

@@ -76,4 +76,52 @@ class GraphTransformsTest {
                 .build();
         assertThat(GraphTransforms.canonicalize(g).nodes()).extracting(Node::opType).containsExactly("Gemm", "Add");
     }
+
+    /** Conv → Relu → MaxPool → BatchNorm → Reshape → MatMul + Add, as digits_bn_maxpool is exported. */
+    static ModelGraph batchNormAfterPool(RandomGenerator rng, String afterBn) {
+        float[] w = new float[2 * 9];
+        float[] fc = new float[3 * 8];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (float) rng.nextGaussian() / 3;
+        }
+        for (int i = 0; i < fc.length; i++) {
+            fc[i] = (float) rng.nextGaussian() / 3;
+        }
+        ModelGraph.Builder b = ModelGraph.builder().input("x", 1, 1, 4, 4)
+                .initializer("w", FloatTensor.of(new int[] {2, 1, 3, 3}, w))
+                .initializer("g", FloatTensor.vector(1.5f, 0.7f))
+                .initializer("b", FloatTensor.vector(0.1f, -0.2f))
+                .initializer("m", FloatTensor.vector(0.3f, 0.05f))
+                .initializer("v", FloatTensor.vector(0.04f, 1e-30f)) // a dead channel, as in the fixture
+                .initializer("shape", FloatTensor.of(new int[] {2}, new float[] {-1, 8}))
+                .initializer("fc", FloatTensor.of(new int[] {8, 3}, fc))
+                .initializer("fcb", FloatTensor.vector(0.2f, -0.1f, 0f))
+                .node(new Node("conv", "Conv", List.of("x", "w"), List.of("c"),
+                        Attributes.builder().putInts("pads", 1, 1, 1, 1).build()))
+                .node(Node.of("Relu", List.of("c"), "r"))
+                .node(Node.of("MaxPool", List.of("r"), "p",
+                        Attributes.builder().putInts("kernel_shape", 2, 2).putInts("strides", 2, 2).build()))
+                .node(new Node("bn", "BatchNormalization", List.of("p", "g", "b", "m", "v"), List.of("n"),
+                        Attributes.empty()));
+        if (afterBn.equals("Relu")) {
+            b.node(Node.of("Relu", List.of("n"), "n2")).node(Node.of("Reshape", List.of("n2", "shape"), "f"));
+        } else {
+            b.node(Node.of("Reshape", List.of("n", "shape"), "f"));
+        }
+        return b.node(Node.of("MatMul", List.of("f", "fc"), "mm")).node(Node.of("Add", List.of("mm", "fcb"), "out"))
+                .output("out").build();
+    }
+
+    @Test
+    void batchNormAfterPoolingFoldsForwardIntoTheNextGemm() {
+        RandomGenerator rng = Runs.rng("GraphTransformsTest.forward");
+        ModelGraph g = batchNormAfterPool(rng, "Reshape");
+        ModelGraph c = GraphTransforms.canonicalize(g);
+        assertThat(c.nodes()).extracting(Node::opType).containsExactly("Conv", "Relu", "MaxPool", "Reshape", "Gemm");
+        assertThat(c.nodes().get(3).input(0)).isEqualTo("p");
+        assertSameFloatOutputs(g, c, "out", rng);
+        // a Relu between them blocks the fold (it does not commute with the affine map)
+        ModelGraph blocked = GraphTransforms.canonicalize(batchNormAfterPool(rng, "Relu"));
+        assertThat(blocked.nodes()).extracting(Node::opType).contains("BatchNormalization");
+    }
 }

@@ -135,4 +135,76 @@ class LayerAttackTest {
         // quotient one higher, remainder unchanged: recomposition
         assertRejected(c, override(DivRoundGadget.HINT, 0, v -> new Fr[] {v[0].add(Fr.ONE), v[1]}), div + "recompose");
     }
+
+    private static Fr[] flip(Fr[] v, int i) {
+        v[i] = v[i].isZero() ? Fr.ONE : Fr.ZERO;
+        return v;
+    }
+
+    /** A fused sigmoid: B = 24, k = 8, s = 10 (remainder 9 bits, index bits 17..21 and the top bit 23). */
+    private static ActivationLayer sigmoid() {
+        return new ActivationLayer("out/sigmoid", new int[] {1}, Interval.signedBits(24), 24, 8, 10,
+                io.zkml4j.ml.reference.Activation.SIGMOID);
+    }
+
+    @Test
+    void wrongSegmentRemainderOrRoundingIsRefused() {
+        ActivationLayer act = sigmoid();
+        long[] x = {300_000}; // pre-activation 1171 ≈ 1.14: inside [−8, 8)
+        Circuit c = LayerHarness.circuit(act, x);
+        assertThat(Runs.outputs(c)).isEqualTo(LayerHarness.asFr(act.evaluate(x)));
+        String el = "out/sigmoid/sigmoid[0]/";
+        // another segment (the index's lowest bit) or another remainder: the decomposition no longer recomposes
+        assertRejected(c, override(BITS, 0, v -> flip(v, 8 + 9)), el + "toBits24/bit[23]");
+        assertRejected(c, override(BITS, 0, v -> flip(v, 8)), el + "toBits24/bit[23]");
+        assertRejected(c, override(BITS, 0, v -> {
+            v[9] = Fr.of(2);
+            return v;
+        }), el + "toBits24/bit[9]");
+        // a rounded quotient one higher (bit 9 of d·r + 2^8 flipped)
+        long max = act.table().maxSlope() * ((1L << 9) - 1) + (1L << 8);
+        int w = 64 - Long.numberOfLeadingZeros(max);
+        assertRejected(c, override(BITS, 1, v -> flip(v, 9)), el + "interpolate/toBits" + w + "/bit[" + (w - 1) + "]");
+        // the input claimed outside [−8, 8) (saturated output)
+        assertRejected(c, override("api.isZero.v1", 0, v -> new Fr[] {Fr.ZERO, Fr.ZERO}), el + "clamp/isZero.inverse");
+    }
+
+    @Test
+    void anOutOfRangeInputCannotBeInterpolated() {
+        ActivationLayer act = sigmoid();
+        long[] x = {5_000_000}; // pre-activation 19531 ≈ 19.1: clamped to σ(8)
+        Circuit c = LayerHarness.circuit(act, x);
+        assertThat(Runs.outputs(c)).containsExactly(Fr.of(act.table().value(32)));
+        String el = "out/sigmoid/sigmoid[0]/clamp/";
+        assertRejected(c, override("api.isZero.v1", 0, v -> new Fr[] {v[0], Fr.ONE}), el + "isZero.inverse");
+        assertRejected(c, override("api.isZero.v1", 0, v -> new Fr[] {Fr.ZERO, Fr.ONE}), el + "isZero.zero");
+    }
+
+    @Test
+    void aTamperedOneHotEntryIsRefusedByItsProduct() {
+        ActivationLayer act = sigmoid();
+        Circuit c = LayerHarness.circuit(act, new long[] {-123_456});
+        R1csBuilder.Result r = R1csBuilder.build(c);
+        assertThat(r.r1cs().check(r.witness()).isSatisfied()).isTrue();
+        int wire = -1;
+        for (int i = 0; i < r.wireNames().size(); i++) {
+            if (r.wireNames().get(i).endsWith("/segment/mul")) {
+                wire = i; // the last decoder product (the one-hot's top half)
+            }
+        }
+        assertThat(wire).isPositive();
+        Fr v = r.witness().get(wire);
+        CheckResult check = r.r1cs().check(r.witness().with(wire, v.isZero() ? Fr.ONE : Fr.ZERO));
+        assertThat(check).isInstanceOf(CheckResult.ConstraintViolated.class);
+        assertThat(((CheckResult.ConstraintViolated) check).name()).hasValue("out/sigmoid/sigmoid[0]/segment/mul");
+    }
+
+    @Test
+    void aWrongBinaryDecisionIsRefused() {
+        ArgmaxLayer binary = new ArgmaxLayer("label", new int[] {1, 1}, new Interval(-100, 100));
+        Circuit c = LayerHarness.circuit(binary, new long[] {0});
+        assertThat(Runs.outputs(c)).containsExactly(Fr.ZERO); // a zero logit (σ = 1/2) gives 0
+        // claim 0 < 0 (bit n of 0 − 0 + 2^n cleared): the low bits would have to be all ones
+        assertRejected(c, override(BITS, 0, v -> fill(v, Fr.ONE)), "label/isLess/toBits9/bit[8]");
+    }
 }

@@ -60,6 +60,11 @@ class LayerEquivalenceTest {
         l.add(new AvgPoolLayer("avgpool_include_pad", new int[] {1, 1, 4, 3}, in8, p3inc));
         l.add(new ArgmaxLayer("argmax", new int[] {1, 10}, Interval.signedBits(12)));
         l.add(new ArgmaxLayer("argmax_small_range", new int[] {4}, new Interval(0, 3)));
+        l.add(new ArgmaxLayer("argmax_binary", new int[] {1, 1}, new Interval(-50, 70)));
+        l.add(new ArgmaxLayer("argmax_binary_positive", new int[] {1}, new Interval(3, 9)));
+        l.addAll(ActivationLayerTest.layers());
+        l.add(new ActivationLayer("sigmoid_vector", new int[] {2, 3}, new Interval(-300_000, 900_000), 21, 6, 10,
+                io.zkml4j.ml.reference.Activation.SIGMOID));
         l.add(IndexMapLayer.pad("pad", new int[] {1, 1, 2, 3}, new long[] {0, 0, 1, 0, 0, 0, 2, 1}, -7, in8));
         l.add(IndexMapLayer.reshape("flatten", new int[] {1, 2, 2, 2}, new int[] {1, 8}, in8));
         l.add(new AddLayer("add", new int[] {2, 3}, in8, new long[] {5, -9, 100}, new int[] {3}));

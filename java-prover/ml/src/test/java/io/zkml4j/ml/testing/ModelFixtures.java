@@ -80,4 +80,36 @@ public final class ModelFixtures {
         }
         return out;
     }
+
+    /**
+     * Logistic regression {@code in → out} then {@code activation} (Sigmoid: one-vs-rest, or a binary
+     * classifier for {@code out = 1}; Tanh), as scikit-learn weights exported through PyTorch: Gemm with
+     * transB = 1, weights uniform in ±{@code amp}.
+     */
+    public static ModelGraph logistic(RandomGenerator rng, int in, int out, String activation, double amp) {
+        Attributes tb = Attributes.builder().putInt("transB", 1).build();
+        return ModelGraph.builder().input("input", 1, in)
+                .initializer("w", FloatTensor.of(new int[] {out, in}, uniform(rng, out * in, amp)))
+                .initializer("b", FloatTensor.vector(uniform(rng, out, amp)))
+                .node(new Node("linear", "Gemm", List.of("input", "w", "b"), List.of("logits"), tb))
+                .node(new Node("act", activation, List.of("logits"), List.of("output"), Attributes.empty()))
+                .output("output")
+                .build();
+    }
+
+    /** {@code in → hidden (Tanh) → out}: a Tanh inside the network. */
+    public static ModelGraph tanhMlp(RandomGenerator rng, int in, int hidden, int out) {
+        double a1 = 1 / Math.sqrt(in), a2 = 1 / Math.sqrt(hidden);
+        Attributes tb = Attributes.builder().putInt("transB", 1).build();
+        return ModelGraph.builder().input("input", 1, in)
+                .initializer("fc1.weight", FloatTensor.of(new int[] {hidden, in}, uniform(rng, hidden * in, a1)))
+                .initializer("fc1.bias", FloatTensor.vector(uniform(rng, hidden, a1)))
+                .initializer("fc2.weight", FloatTensor.of(new int[] {out, hidden}, uniform(rng, out * hidden, 3 * a2)))
+                .initializer("fc2.bias", FloatTensor.vector(uniform(rng, out, a2)))
+                .node(new Node("fc1", "Gemm", List.of("input", "fc1.weight", "fc1.bias"), List.of("h"), tb))
+                .node(new Node("tanh1", "Tanh", List.of("h"), List.of("h_tanh"), Attributes.empty()))
+                .node(new Node("fc2", "Gemm", List.of("h_tanh", "fc2.weight", "fc2.bias"), List.of("logits"), tb))
+                .output("logits")
+                .build();
+    }
 }
