@@ -25,7 +25,9 @@ import picocli.CommandLine.Parameters;
                     + "constraints per layer on stderr; warns when labels agree on fewer than 99 % of the samples.",
             "settings.json (every key optional; unknown keys are errors): {\"inputBits\": 16, \"weightBits\": 12, "
                     + "\"marginBits\": 2, \"inputScale\": n (only without --calibrate), \"inputVisibility\": "
-                    + "\"private\"|\"public\", \"outputVisibility\": \"public\", \"outputLabel\": true}.",
+                    + "\"private\"|\"public\"|\"hashed\", \"outputVisibility\": \"public\"|\"hashed\", "
+                    + "\"outputLabel\": true}. hashed: the tensor stays private and a salted Poseidon commitment to "
+                    + "it is a public signal.",
             "Calibration file: a JSON array of samples [[...], ...] or {\"inputs\": [[...], ...]}; each sample "
                     + "flattened row-major in the model's input shape. Without it, the input scale assumes |x| <= 1 "
                     + "and accumulators get worst-case widths (a larger circuit that never rejects an input)."
@@ -81,7 +83,7 @@ final class CompileCommand implements Callable<Integer> {
         if (compiled.removedKeys()) {
             ui.summary("removed the keys of the previous circuit in " + outDir + " (run zkml4j setup again)");
         }
-        ModelReport.printCompiled(ui, compiled.model().metadata(), outDir);
+        ModelReport.printCompiled(ui, compiled.model().metadata(), outDir, compiled.report());
         return ExitCodes.OK;
     }
 }

@@ -1,21 +1,21 @@
 package io.zkml4j.cli;
 
+import io.zkml4j.ml.compile.Calibrator;
 import io.zkml4j.prover.Prover;
 import io.zkml4j.prover.model.ModelDirectory;
 import io.zkml4j.prover.model.ModelMetadata;
 import io.zkml4j.prover.model.ZkModel;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * What the model commands print about a compiled model (the calibration report, the constraints per
- * layer) and the development-setup warning, shared by {@code compile}, {@code setup}, {@code prove}
+ * What the model commands print about a compiled model (the calibration report and its warning, the
+ * constraints per layer) and the development-setup warning, shared by {@code compile}, {@code setup}, {@code prove}
  * and {@code demo}.
  */
 final class ModelReport {
-
-    /** Below this label agreement with the float model, compile warns. */
-    static final double AGREEMENT_WARNING = 0.99;
 
     /** Where development ceremonies are cached: {@code ZKML4J_CACHE}, else {@code $XDG_CACHE_HOME/zkml4j}, else {@code ~/.cache/zkml4j}. */
     static Path devCache(Ui ui) {
@@ -33,18 +33,26 @@ final class ModelReport {
     private ModelReport() {
     }
 
-    /** The summary lines of a compiled model: circuit, settings, calibration, layers. */
-    static void printCompiled(Ui ui, ModelMetadata m, Path dir) {
+    /**
+     * The summary lines of a compiled model: circuit, settings, calibration, layers; then the
+     * calibration's warning (labels agreeing on fewer than 99 % of the samples, samples that overflow).
+     *
+     * @param report the calibration report, or null without calibration
+     */
+    static void printCompiled(Ui ui, ModelMetadata m, Path dir, Calibrator.Report report) {
         ModelMetadata.Circuit c = m.circuit();
         ui.summary(String.format(Locale.ROOT, "compiled %s into %s: %,d constraints, %,d wires, %d public signals "
                         + "(%s), setup needs 2^%d", m.sourceName(), dir, c.constraints(), c.wires(),
                 m.publicSignals().size(), signals(m), c.power()));
         ModelMetadata.Settings s = m.settings();
-        ui.summary(String.format(Locale.ROOT, "settings: input %s, %d bits at scale 2^-%d; weights %d bits at scale "
-                        + "2^-%d; accumulators %s; output %s%s", s.inputVisibility(), s.inputBits(), s.inputScale(),
-                s.weightBits(), s.weightScale(), s.accumulatorBits().isEmpty() ? "worst-case widths"
+        ui.summary(String.format(Locale.ROOT, "settings: input %s, %d bits at scale 2^-%d; weights %d bits at scales "
+                        + "2^-%s; accumulators %s; output %s%s", s.inputVisibility(), s.inputBits(), s.inputScale(),
+                s.weightBits(), s.weightScales().isEmpty() ? String.valueOf(s.weightScale())
+                        : s.weightScales().values().toString(),
+                s.accumulatorBits().isEmpty() ? "worst-case widths"
                         : s.accumulatorBits().values() + " bits (calibrated + " + s.marginBits() + " margin)",
                 s.outputVisibility(), s.outputLabel() ? " with its label" : ""));
+        ui.summary("model commitment: " + m.commitment());
         ModelMetadata.Calibration cal = m.calibration();
         if (cal == null) {
             ui.summary("calibration: none (no --calibrate): worst-case accumulator widths, so no input in range can "
@@ -57,44 +65,30 @@ final class ModelReport {
         }
         ui.summary("constraints per layer:");
         int width = m.layers().stream().mapToInt(l -> l.name().length()).max().orElse(5);
-        int kindWidth = m.layers().stream().mapToInt(l -> l.kind().length()).max().orElse(5);
+        int opWidth = m.layers().stream().mapToInt(l -> l.op().length()).max().orElse(5);
         for (ModelMetadata.LayerCost l : m.layers()) {
-            ui.summary(String.format(Locale.ROOT, "  %-" + width + "s  %-" + kindWidth + "s  %,9d", l.name(), l.kind(),
-                    l.constraints()));
+            ui.summary(String.format(Locale.ROOT, "  %-" + width + "s  %-" + opWidth + "s  %-14s %,9d", l.name(),
+                    l.op(), l.outputShape(), l.constraints()));
         }
-        warnIfInaccurate(ui, m);
-    }
-
-    /** The warning when the quantized model disagrees with the float model on too many samples. */
-    static void warnIfInaccurate(Ui ui, ModelMetadata m) {
-        ModelMetadata.Calibration cal = m.calibration();
-        if (cal != null && cal.labelAgreement() < AGREEMENT_WARNING) {
-            ModelMetadata.Settings s = m.settings();
-            ui.warn(String.format(Locale.ROOT, "warning: the quantized model agrees with the float model on only "
-                            + "%.2f %% of the calibration samples (< %.0f %%); try more precision in settings.json, "
-                            + "e.g. {\"inputBits\": %d, \"weightBits\": %d}", 100 * cal.labelAgreement(),
-                    100 * AGREEMENT_WARNING, Math.min(32, s.inputBits() + 4), Math.min(31, s.weightBits() + 4)));
-        }
-        if (cal != null && cal.unsatisfiable() > 0) {
-            ui.warn("warning: " + cal.unsatisfiable() + " calibration sample(s) overflow the calibrated accumulator "
-                    + "widths (no proof is possible for them); raise marginBits in settings.json");
+        if (report != null) {
+            report.warning().ifPresent(w -> ui.warn("warning: " + w));
         }
     }
 
     private static String signals(ModelMetadata m) {
-        var names = m.publicSignals();
-        if (names.size() <= 3) {
-            return String.join(", ", names);
+        List<String> names = m.publicSignals();
+        List<String> shown = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            String n = names.get(i);
+            String prefix = n.contains("[") ? n.substring(0, n.indexOf('[')) : null;
+            int j = i;
+            while (prefix != null && j + 1 < names.size() && names.get(j + 1).startsWith(prefix + "[")) {
+                j++;
+            }
+            shown.add(j > i ? prefix + "[0.." + (j - i) + "]" : n);
+            i = j;
         }
-        int outputs = m.outputSize();
-        StringBuilder b = new StringBuilder("output[0.." + (outputs - 1) + "]");
-        if (m.settings().outputLabel()) {
-            b.append(", label");
-        }
-        if (m.settings().inputVisibility().equals("public")) {
-            b.append(", input[0..").append(m.inputSize() - 1).append("]");
-        }
-        return b.toString();
+        return String.join(", ", shown);
     }
 
     /** The loud warning of a development setup. */

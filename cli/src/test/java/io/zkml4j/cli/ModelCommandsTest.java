@@ -50,7 +50,7 @@ class ModelCommandsTest {
         assertThat(compile.out()).isEmpty();
         assertThat(compile.err()).contains("compiled model.onnx into " + abs(out) + ": 2,520 constraints")
                 .contains("calibration: 50 samples; labels agree with the float model on 100.00 %")
-                .contains("constraints per layer:").containsPattern("/relu/Relu +Relu +960")
+                .contains("constraints per layer:").containsPattern("/relu/Relu +Relu +\\[1, 32\\] +960")
                 .doesNotContain("warning");
         assertThat(out.resolve("model.json")).isRegularFile();
         assertThat(out.resolve("circuit.r1cs")).isRegularFile();

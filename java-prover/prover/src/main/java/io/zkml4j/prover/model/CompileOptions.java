@@ -18,8 +18,9 @@ import java.util.Set;
  *   "marginBits": 2,              // accumulator bits over the calibrated range (0..30): headroom for new inputs
  *   "inputScale": 13,             // fractional bits of activations (-30..30); default: from --calibrate, or
  *                                 //   for |x| <= 1 without it
- *   "inputVisibility": "private", // private (witness only) or public (a public signal)
- *   "outputVisibility": "public", // public
+ *   "inputVisibility": "private", // private (witness only), public (public signals) or hashed (a salted
+ *                                 //   Poseidon commitment is public)
+ *   "outputVisibility": "public", // public, or hashed (outputs and label private, their commitment public)
  *   "outputLabel": true           // also prove the argmax label as a public signal
  * }
  * }</pre>
@@ -27,16 +28,16 @@ import java.util.Set;
  * @param inputScale null: chosen by calibration (or for inputs of magnitude at most 1 without samples)
  */
 public record CompileOptions(int inputBits, int weightBits, int marginBits, Integer inputScale,
-        Visibility inputVisibility, String outputVisibility, boolean outputLabel) {
+        Visibility inputVisibility, Visibility outputVisibility, boolean outputLabel) {
 
     /** The keys of settings.json. */
     public static final Set<String> KEYS = Set.of("inputBits", "weightBits", "marginBits", "inputScale",
             "inputVisibility", "outputVisibility", "outputLabel");
 
     /** The input visibilities settings.json accepts. */
-    public static final List<String> INPUT_VISIBILITIES = List.of("private", "public");
-    /** The output visibilities settings.json accepts. */
-    public static final List<String> OUTPUT_VISIBILITIES = List.of("public");
+    public static final List<String> INPUT_VISIBILITIES = List.of("private", "public", "hashed");
+    /** The output visibilities settings.json accepts (a proof needs some public output). */
+    public static final List<String> OUTPUT_VISIBILITIES = List.of("public", "hashed");
 
     public CompileOptions {
         check(inputBits, 2, 32, "inputBits");
@@ -46,9 +47,8 @@ public record CompileOptions(int inputBits, int weightBits, int marginBits, Inte
             check(inputScale, -30, 30, "inputScale");
         }
         java.util.Objects.requireNonNull(inputVisibility, "inputVisibility");
-        if (!OUTPUT_VISIBILITIES.contains(outputVisibility)) {
-            throw new IllegalArgumentException("outputVisibility: expected one of " + OUTPUT_VISIBILITIES + " but got "
-                    + outputVisibility);
+        if (outputVisibility == null || outputVisibility == Visibility.PRIVATE) {
+            throw new IllegalArgumentException("outputVisibility: expected PUBLIC or HASHED but got " + outputVisibility);
         }
     }
 
@@ -58,9 +58,9 @@ public record CompileOptions(int inputBits, int weightBits, int marginBits, Inte
         }
     }
 
-    /** inputBits 16, weightBits 12, marginBits 2, scale from calibration, private input, public output and label. */
+    /** inputBits 16, weightBits 12, marginBits 2, scale from calibration, private input, public outputs and label. */
     public static CompileOptions defaults() {
-        return new CompileOptions(16, 12, 2, null, Visibility.PRIVATE, "public", true);
+        return new CompileOptions(16, 12, 2, null, Visibility.PRIVATE, Visibility.PUBLIC, true);
     }
 
     /** Reads settings.json; missing keys keep their {@linkplain #defaults() defaults}. */
@@ -89,8 +89,9 @@ public record CompileOptions(int inputBits, int weightBits, int marginBits, Inte
                 ? Visibility.valueOf(ctx.choice(root.get("inputVisibility"), "inputVisibility", INPUT_VISIBILITIES)
                         .toUpperCase(Locale.ROOT))
                 : d.inputVisibility;
-        String out = root.has("outputVisibility")
-                ? ctx.choice(root.get("outputVisibility"), "outputVisibility", OUTPUT_VISIBILITIES)
+        Visibility out = root.has("outputVisibility")
+                ? Visibility.valueOf(ctx.choice(root.get("outputVisibility"), "outputVisibility", OUTPUT_VISIBILITIES)
+                        .toUpperCase(Locale.ROOT))
                 : d.outputVisibility;
         boolean label = root.has("outputLabel") ? ctx.bool(root.get("outputLabel"), "outputLabel") : d.outputLabel;
         return new CompileOptions(inputBits, weightBits, marginBits, inputScale, in, out, label);

@@ -2,6 +2,7 @@ package io.zkml4j.prover.model;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.zkml4j.algebra.field.Fr;
+import io.zkml4j.ml.compile.PublicSignalLayout;
 import io.zkml4j.r1cs.Witness;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,16 +14,24 @@ import java.util.Map;
  *
  * @param quantizedInput the input as the circuit sees it (fixed point, saturated to inputBits)
  * @param clipped        how many input values were saturated to the inputBits range
- * @param logits         the quantized outputs (the public signals {@code output[i]})
+ * @param quantizedOutput the quantized outputs (the public signals {@code output[i]} unless hashed)
  * @param output         the dequantized outputs
- * @param label          the proven label (argmax), or null when the model does not output one
+ * @param label          the proven label (argmax, or {@code x > 0} for one logit), or null when the model
+ *                       does not output one
+ * @param salt           the salt of the commitments when a tensor is hashed, else null: secret, needed to
+ *                       open them
  * @param witness        the full witness of the circuit
+ * @param signalNames    the names of the public signals ({@code model.json}'s {@code publicSignals})
  * @param publicSignals  the public signals, in {@code public.json} order
  */
-public record Inference(long[] quantizedInput, int clipped, long[] logits, float[] output, Integer label,
-        Witness witness, List<Fr> publicSignals) {
+public record Inference(long[] quantizedInput, int clipped, long[] quantizedOutput, float[] output, Integer label,
+        Fr salt, Witness witness, List<String> signalNames, List<Fr> publicSignals) {
 
-    /** {@code output.json}: {@code {"output": [y0, ...], "label": k}} ({@code label} only when proven). */
+    /**
+     * {@code output.json}: {@code {"output": [y0, ...], "label": k}} ({@code label} only when proven). When
+     * a tensor is hashed it also holds {@code salt} and the commitments ({@code inputCommitment},
+     * {@code outputCommitment}, decimal), which open them: the salt is secret.
+     */
     public String outputJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         List<Double> values = new ArrayList<>(output.length);
@@ -32,6 +41,15 @@ public record Inference(long[] quantizedInput, int clipped, long[] logits, float
         m.put("output", values);
         if (label != null) {
             m.put("label", label);
+        }
+        if (salt != null) {
+            m.put("salt", salt.toString());
+            for (String c : List.of(PublicSignalLayout.INPUT_COMMITMENT, PublicSignalLayout.OUTPUT_COMMITMENT)) {
+                int at = signalNames.indexOf(c);
+                if (at >= 0) {
+                    m.put(c, publicSignals.get(at).toString());
+                }
+            }
         }
         try {
             return StrictJson.MAPPER.writeValueAsString(m) + "\n";

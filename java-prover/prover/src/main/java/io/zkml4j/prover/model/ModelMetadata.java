@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 /**
  * {@code model.json} of a compiled model directory: what was compiled (the source model's name and
  * SHA-256), how (every setting needed to rebuild the exact circuit), what the circuit looks like
- * (counts, the public-signal layout, the SHA-256 of {@code circuit.r1cs}, the cost of each layer) and
- * how well the quantized model matched the float model on the calibration samples.
+ * (counts, the public-signal layout, the model commitment, the SHA-256 of {@code circuit.r1cs}, the cost
+ * of each layer) and how well the quantized model matched the float model on the calibration samples.
  *
  * <p>Reading is strict: an unknown {@code format}/{@code version}, a missing or unknown field, or a
  * value of the wrong type is a {@link ModelException} naming the file and the field.
@@ -31,13 +31,16 @@ import java.util.regex.Pattern;
  * @param inputShape    the model's input shape (batch dimension 1)
  * @param outputSize    number of output values
  * @param settings      quantization and visibility settings
- * @param publicSignals names of the public signals, in {@code public.json} order
+ * @param publicSignals names of the public signals, in {@code public.json} order (ml's {@code PublicSignalLayout})
+ * @param commitment    the model commitment ({@code CompiledModel.commitment()}: Poseidon over the quantized
+ *                      weights, widths and settings), decimal
  * @param circuit       counts and fingerprint of {@code circuit.r1cs}
- * @param layers        constraints per layer, in circuit order (they add up to {@link Circuit#constraints})
+ * @param layers        constraints per layer ({@code CompiledModel.layerCosts()}), in circuit order; they add up
+ *                      to {@link Circuit#constraints}
  * @param calibration   the calibration report, or null when compiled without samples
  */
 public record ModelMetadata(String sourceName, String sourceSha256, List<Integer> inputShape, int outputSize,
-        Settings settings, List<String> publicSignals, Circuit circuit, List<LayerCost> layers,
+        Settings settings, List<String> publicSignals, String commitment, Circuit circuit, List<LayerCost> layers,
         Calibration calibration) {
 
     /** The value of the {@code format} field. */
@@ -46,6 +49,7 @@ public record ModelMetadata(String sourceName, String sourceSha256, List<Integer
     public static final int VERSION = 1;
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern DECIMAL = Pattern.compile("0|[1-9][0-9]{0,77}");
     /** Two-space indentation, {@code "key": value}, one array element per line. */
     private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(
             Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
@@ -57,6 +61,7 @@ public record ModelMetadata(String sourceName, String sourceSha256, List<Integer
         inputShape = List.copyOf(inputShape);
         Objects.requireNonNull(settings, "settings");
         publicSignals = List.copyOf(publicSignals);
+        Objects.requireNonNull(commitment, "commitment");
         Objects.requireNonNull(circuit, "circuit");
         layers = List.copyOf(layers);
     }
@@ -64,22 +69,33 @@ public record ModelMetadata(String sourceName, String sourceSha256, List<Integer
     /**
      * Everything needed to rebuild the circuit, and the calibration options it came from.
      *
+     * @param weightScale      the weight scale of a linear layer not in {@code weightScales}
+     * @param weightScales     the weight scale of each linear layer, by its node's output name (sorted)
      * @param accumulatorBits  enforced accumulator width per linear node output (sorted by name)
-     * @param inputVisibility  {@code private} or {@code public}
-     * @param outputVisibility {@code public}
+     * @param inputVisibility  {@code private}, {@code public} or {@code hashed}
+     * @param outputVisibility {@code public} or {@code hashed}
      */
-    public record Settings(int inputScale, int inputBits, int weightScale, int weightBits, int marginBits,
-            Map<String, Integer> accumulatorBits, String inputVisibility, String outputVisibility,
-            boolean outputLabel) {
+    public record Settings(int inputScale, int inputBits, int weightScale, Map<String, Integer> weightScales,
+            int weightBits, int marginBits, Map<String, Integer> accumulatorBits, String inputVisibility,
+            String outputVisibility, boolean outputLabel) {
 
         public Settings {
+            weightScales = java.util.Collections.unmodifiableMap(new TreeMap<>(weightScales));
             accumulatorBits = java.util.Collections.unmodifiableMap(new TreeMap<>(accumulatorBits));
+        }
+
+        /** From the compiler's settings and the calibration options recorded beside them. */
+        public static Settings of(ModelSettings s, int weightBits, int marginBits) {
+            return new Settings(s.inputScale(), s.inputBits(), s.weightScale(), s.weightScales(), weightBits,
+                    marginBits, s.accumulatorBits(), s.inputVisibility().name().toLowerCase(Locale.ROOT),
+                    s.outputVisibility().name().toLowerCase(Locale.ROOT), s.outputLabel());
         }
 
         /** The settings the circuit compiler takes. */
         public ModelSettings toModelSettings() {
             return new ModelSettings(inputScale, inputBits, weightScale, accumulatorBits,
-                    Visibility.valueOf(inputVisibility.toUpperCase(Locale.ROOT)), outputLabel);
+                    Visibility.valueOf(inputVisibility.toUpperCase(Locale.ROOT)), outputLabel,
+                    Visibility.valueOf(outputVisibility.toUpperCase(Locale.ROOT)), weightScales);
         }
     }
 
@@ -92,8 +108,17 @@ public record ModelMetadata(String sourceName, String sourceSha256, List<Integer
     public record Circuit(long constraints, long wires, int power, String r1csSha256) {
     }
 
-    /** Constraints of one layer: {@code name} is its constraint namespace, {@code kind} what it is. */
-    public record LayerCost(String name, String kind, long constraints) {
+    /**
+     * Constraints of one row of the circuit: a layer (its constraint namespace) or a part around the
+     * layers ({@code input} range checks, commitments, the label, the public outputs).
+     *
+     * @param op          what it computes ({@code Gemm}, {@code Relu}, {@code RangeCheck}, {@code Poseidon}, …)
+     * @param outputShape the shape of what it produces
+     */
+    public record LayerCost(String name, String op, List<Integer> outputShape, long constraints) {
+        public LayerCost {
+            outputShape = List.copyOf(outputShape);
+        }
     }
 
     /**
@@ -130,6 +155,7 @@ public record ModelMetadata(String sourceName, String sourceSha256, List<Integer
         s.put("inputScale", settings.inputScale());
         s.put("inputBits", settings.inputBits());
         s.put("weightScale", settings.weightScale());
+        s.put("weightScales", settings.weightScales());
         s.put("weightBits", settings.weightBits());
         s.put("marginBits", settings.marginBits());
         s.put("accumulatorBits", settings.accumulatorBits());
@@ -138,11 +164,13 @@ public record ModelMetadata(String sourceName, String sourceSha256, List<Integer
         s.put("outputLabel", settings.outputLabel());
         root.put("settings", s);
         root.put("publicSignals", publicSignals);
+        root.put("commitment", commitment);
         root.put("circuit", ordered("constraints", circuit.constraints(), "wires", circuit.wires(), "power",
                 circuit.power(), "r1csSha256", circuit.r1csSha256()));
         List<Object> ls = new ArrayList<>();
         for (LayerCost l : layers) {
-            ls.add(ordered("name", l.name(), "kind", l.kind(), "constraints", l.constraints()));
+            ls.add(ordered("name", l.name(), "op", l.op(), "outputShape", l.outputShape(), "constraints",
+                    l.constraints()));
         }
         root.put("layers", ls);
         root.put("calibration", calibration == null ? null : ordered("samples", calibration.samples(),
@@ -179,7 +207,7 @@ public record ModelMetadata(String sourceName, String sourceSha256, List<Integer
 
     private static ModelMetadata parse(JsonNode root, StrictJson ctx) {
         Set<String> top = Set.of("format", "version", "source", "input", "output", "settings", "publicSignals",
-                "circuit", "layers", "calibration");
+                "commitment", "circuit", "layers", "calibration");
         // format and version first: a file of another kind or version gets that message, not a missing field
         if (root.isObject()) {
             String format = ctx.text(ctx.required(root, "", "format"), "format");
@@ -226,21 +254,17 @@ public record ModelMetadata(String sourceName, String sourceSha256, List<Integer
         JsonNode out = ctx.object(root.get("output"), "output", Set.of("size"), Set.of("size"));
         int outputSize = ctx.intValue(out.get("size"), "output.size", 1, 1 << 24);
 
-        Set<String> settingKeys = Set.of("inputScale", "inputBits", "weightScale", "weightBits", "marginBits",
-                "accumulatorBits", "inputVisibility", "outputVisibility", "outputLabel");
+        Set<String> settingKeys = Set.of("inputScale", "inputBits", "weightScale", "weightScales", "weightBits",
+                "marginBits", "accumulatorBits", "inputVisibility", "outputVisibility", "outputLabel");
         JsonNode s = ctx.object(root.get("settings"), "settings", settingKeys, settingKeys);
-        Map<String, Integer> acc = new TreeMap<>();
-        JsonNode accNode = ctx.object(s.get("accumulatorBits"), "settings.accumulatorBits", keysOf(s.get("accumulatorBits")),
-                Set.of());
-        accNode.fields().forEachRemaining(e -> acc.put(e.getKey(),
-                ctx.intValue(e.getValue(), "settings.accumulatorBits." + e.getKey(), 2, 62)));
         Settings settings = new Settings(
                 ctx.intValue(s.get("inputScale"), "settings.inputScale", -30, 30),
                 ctx.intValue(s.get("inputBits"), "settings.inputBits", 2, 32),
                 ctx.intValue(s.get("weightScale"), "settings.weightScale", 0, 30),
+                intMap(ctx, s.get("weightScales"), "settings.weightScales", 0, 30),
                 ctx.intValue(s.get("weightBits"), "settings.weightBits", 2, 31),
                 ctx.intValue(s.get("marginBits"), "settings.marginBits", 0, 30),
-                acc,
+                intMap(ctx, s.get("accumulatorBits"), "settings.accumulatorBits", 2, 62),
                 ctx.choice(s.get("inputVisibility"), "settings.inputVisibility", CompileOptions.INPUT_VISIBILITIES),
                 ctx.choice(s.get("outputVisibility"), "settings.outputVisibility", CompileOptions.OUTPUT_VISIBILITIES),
                 ctx.bool(s.get("outputLabel"), "settings.outputLabel"));
@@ -250,11 +274,12 @@ public record ModelMetadata(String sourceName, String sourceSha256, List<Integer
         for (int i = 0; i < sigNodes.size(); i++) {
             signals.add(ctx.text(sigNodes.get(i), "publicSignals[" + i + "]"));
         }
-        List<String> expected = publicSignalNames(outputSize, settings.outputLabel(),
-                settings.inputVisibility().equals("public") ? declared : 0);
-        if (!signals.equals(expected)) {
-            throw ctx.error("publicSignals", "does not match output.size, settings.outputLabel and "
-                    + "settings.inputVisibility (expected " + abbreviate(expected) + ")");
+        if (signals.isEmpty()) {
+            throw ctx.error("publicSignals", "expected at least one name");
+        }
+        String commitment = ctx.text(root.get("commitment"), "commitment");
+        if (!DECIMAL.matcher(commitment).matches()) {
+            throw ctx.error("commitment", "expected a field element in decimal but got \"" + commitment + "\"");
         }
 
         Set<String> circuitKeys = Set.of("constraints", "wires", "power", "r1csSha256");
@@ -269,10 +294,15 @@ public record ModelMetadata(String sourceName, String sourceSha256, List<Integer
         long sum = 0;
         for (int i = 0; i < layerNodes.size(); i++) {
             String f = "layers[" + i + "]";
-            Set<String> lk = Set.of("name", "kind", "constraints");
+            Set<String> lk = Set.of("name", "op", "outputShape", "constraints");
             JsonNode l = ctx.object(layerNodes.get(i), f, lk, lk);
-            LayerCost cost = new LayerCost(ctx.text(l.get("name"), f + ".name"), ctx.text(l.get("kind"), f + ".kind"),
-                    ctx.longValue(l.get("constraints"), f + ".constraints", 0));
+            List<Integer> layerShape = new ArrayList<>();
+            List<JsonNode> layerDims = ctx.array(l.get("outputShape"), f + ".outputShape");
+            for (int j = 0; j < layerDims.size(); j++) {
+                layerShape.add(ctx.intValue(layerDims.get(j), f + ".outputShape[" + j + "]", 0, Integer.MAX_VALUE));
+            }
+            LayerCost cost = new LayerCost(ctx.text(l.get("name"), f + ".name"), ctx.text(l.get("op"), f + ".op"),
+                    layerShape, ctx.longValue(l.get("constraints"), f + ".constraints", 0));
             sum += cost.constraints();
             layers.add(cost);
         }
@@ -292,7 +322,17 @@ public record ModelMetadata(String sourceName, String sourceSha256, List<Integer
                     ctx.finiteNumber(cal.get("meanAbsError"), "calibration.meanAbsError"),
                     ctx.intValue(cal.get("unsatisfiable"), "calibration.unsatisfiable", 0, Integer.MAX_VALUE));
         }
-        return new ModelMetadata(name, sha, shape, outputSize, settings, signals, circuit, layers, calibration);
+        return new ModelMetadata(name, sha, shape, outputSize, settings, signals, commitment, circuit, layers,
+                calibration);
+    }
+
+    /** An object of integers in {@code [min, max]}, by name. */
+    private static Map<String, Integer> intMap(StrictJson ctx, JsonNode node, String field, int min, int max) {
+        ctx.object(node, field, keysOf(node), Set.of());
+        Map<String, Integer> out = new TreeMap<>();
+        node.fields().forEachRemaining(e -> out.put(e.getKey(),
+                ctx.intValue(e.getValue(), field + "." + e.getKey(), min, max)));
+        return out;
     }
 
     private static Set<String> keysOf(JsonNode node) {
@@ -311,29 +351,4 @@ public record ModelMetadata(String sourceName, String sourceSha256, List<Integer
         return v;
     }
 
-    private static String abbreviate(List<String> names) {
-        if (names.size() <= 4) {
-            return names.toString();
-        }
-        return "[" + names.get(0) + ", " + names.get(1) + ", …, " + names.get(names.size() - 1) + "] ("
-                + names.size() + " names)";
-    }
-
-    /**
-     * The public-signal layout of a compiled model: {@code output[0..n)}, then {@code label} when it is
-     * output, then {@code input[0..m)} when the input is public.
-     */
-    public static List<String> publicSignalNames(int outputSize, boolean label, int publicInputs) {
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < outputSize; i++) {
-            names.add("output[" + i + "]");
-        }
-        if (label) {
-            names.add("label");
-        }
-        for (int i = 0; i < publicInputs; i++) {
-            names.add("input[" + i + "]");
-        }
-        return names;
-    }
 }

@@ -12,13 +12,12 @@ import io.zkml4j.groth16.json.SnarkjsJson;
 import io.zkml4j.groth16.setup.ZkeyContribution;
 import io.zkml4j.groth16.zkey.ZkeyFile;
 import io.zkml4j.ml.compile.Calibrator;
+import io.zkml4j.ml.compile.Commitments;
 import io.zkml4j.ml.compile.CompiledModel;
 import io.zkml4j.ml.compile.ModelCompiler;
 import io.zkml4j.ml.compile.ModelSettings;
-import io.zkml4j.ml.compile.Visibility;
 import io.zkml4j.ml.graph.ModelGraph;
 import io.zkml4j.ml.layers.BoundExceededException;
-import io.zkml4j.ml.layers.Layer;
 import io.zkml4j.ml.tensor.QuantizedTensor;
 import io.zkml4j.onnx.ModelImportException;
 import io.zkml4j.onnx.OnnxImporter;
@@ -29,10 +28,8 @@ import io.zkml4j.r1cs.R1csFile;
 import io.zkml4j.r1cs.Witness;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -96,7 +93,7 @@ public final class ZkModel {
     public static Compiled compile(Path onnx, ModelGraph graph, CompileOptions options, List<float[]> samples,
             Path outDir) {
         Calibrator.Options calibration = new Calibrator.Options(options.inputBits(), options.weightBits(),
-                options.marginBits(), options.inputVisibility(), options.outputLabel());
+                options.marginBits(), options.inputVisibility(), options.outputLabel(), options.outputVisibility());
         CompiledModel model;
         Calibrator.Report report = null;
         try {
@@ -110,76 +107,47 @@ public final class ZkModel {
                 report = r.report();
             } else {
                 // Scales as calibration would choose them for inputs of magnitude at most 1 (the weight
-                // scale depends on the weights only), then worst-case accumulator widths everywhere.
+                // scales depend on the weights only), then worst-case accumulator widths everywhere.
                 float[] unit = new float[graph.inputSize()];
                 Arrays.fill(unit, 1f);
                 ModelSettings chosen = Calibrator.calibrate(graph, List.of(unit), calibration).settings();
                 int s = options.inputScale() != null ? options.inputScale() : chosen.inputScale();
-                model = ModelCompiler.compile(graph, new ModelSettings(s, options.inputBits(), chosen.weightScale(),
-                        Map.of(), options.inputVisibility(), options.outputLabel()));
+                model = ModelCompiler.compile(graph, new ModelSettings(s, chosen.inputBits(), chosen.weightScale(),
+                        Map.of(), chosen.inputVisibility(), chosen.outputLabel(), chosen.outputVisibility(),
+                        chosen.weightScales()));
             }
         } catch (UnsupportedOperationException | IllegalArgumentException e) {
             throw new ModelException(onnx + ": cannot compile the model: " + e.getMessage(), e);
         }
-        R1cs r1cs = R1csBuilder.compile(model.circuitFor(null));
+        R1cs r1cs = R1csBuilder.compile(model.circuitFor(null, null));
         List<ModelMetadata.LayerCost> layers = layerCosts(model);
         long sum = layers.stream().mapToLong(ModelMetadata.LayerCost::constraints).sum();
-        if (sum != r1cs.numConstraints()) {
-            throw new IllegalStateException("per-layer constraints add up to " + sum + " but the circuit has "
-                    + r1cs.numConstraints());
+        List<String> signals = model.publicSignalLayout().names();
+        if (sum != r1cs.numConstraints() || signals.size() != r1cs.numPublic()) {
+            throw new IllegalStateException("the layer report (" + sum + " constraints, " + signals.size()
+                    + " public signals) disagrees with the circuit (" + r1cs.numConstraints() + ", "
+                    + r1cs.numPublic() + ")");
         }
         ModelDirectory d = ModelDirectory.create(outDir);
         boolean removed = d.deleteKeys();
         d.copyIn(onnx, ModelDirectory.MODEL_ONNX);
         R1csFile.write(r1cs, d.r1cs());
-        ModelSettings ms = model.settings();
-        ModelMetadata.Settings settings = new ModelMetadata.Settings(ms.inputScale(), ms.inputBits(),
-                ms.weightScale(), options.weightBits(), options.marginBits(), ms.accumulatorBits(),
-                ms.inputVisibility().name().toLowerCase(Locale.ROOT), options.outputVisibility(), ms.outputLabel());
         ModelMetadata.Calibration cal = report == null ? null : new ModelMetadata.Calibration(report.samples(),
                 report.labelAgreement(), report.maxAbsError(), report.meanAbsError(), report.unsatisfiable());
-        List<String> signals = ModelMetadata.publicSignalNames(model.outputSize(), ms.outputLabel(),
-                ms.inputVisibility() == Visibility.PUBLIC ? graph.inputSize() : 0);
-        if (signals.size() != r1cs.numPublic()) {
-            throw new IllegalStateException("the circuit has " + r1cs.numPublic() + " public signals, the layout "
-                    + signals.size());
-        }
         ModelMetadata metadata = new ModelMetadata(String.valueOf(onnx.getFileName()),
                 ModelDirectory.sha256(d.modelOnnx()), Arrays.stream(graph.inputShape()).boxed().toList(),
-                model.outputSize(), settings, signals, new ModelMetadata.Circuit(r1cs.numConstraints(),
-                r1cs.numWires(), Prover.requiredPower(r1cs), ModelDirectory.sha256(d.r1cs())), layers, cal);
+                model.outputSize(), ModelMetadata.Settings.of(model.settings(), options.weightBits(),
+                options.marginBits()), signals, model.commitment().toString(),
+                new ModelMetadata.Circuit(r1cs.numConstraints(), r1cs.numWires(), Prover.requiredPower(r1cs),
+                        ModelDirectory.sha256(d.r1cs())), layers, cal);
         d.writeText(ModelDirectory.MODEL_JSON, metadata.toJson());
         return new Compiled(new ZkModel(d, metadata, model, r1cs), report, removed);
     }
 
-    /**
-     * Constraints per step of the circuit: the input range checks, each layer, the argmax and the
-     * public outputs (one constraint each).
-     */
+    /** The compiler's constraint report ({@link CompiledModel#layerCosts()}) as model.json rows. */
     static List<ModelMetadata.LayerCost> layerCosts(CompiledModel model) {
-        List<ModelMetadata.LayerCost> out = new ArrayList<>();
-        ModelSettings s = model.settings();
-        int inputs = (int) io.zkml4j.ml.graph.Shapes.size(model.inputShape());
-        out.add(new ModelMetadata.LayerCost("input", "range check (" + s.inputBits() + " bits)",
-                (long) inputs * s.inputBits()));
-        long layerSum = 0;
-        for (Layer l : model.layers()) {
-            out.add(new ModelMetadata.LayerCost(l.name(), kind(l), l.constraintCount()));
-            layerSum += l.constraintCount();
-        }
-        long outputs = model.outputSize();
-        long rest = model.constraintCount() - (long) inputs * s.inputBits() - layerSum - outputs;
-        if (s.outputLabel()) {
-            out.add(new ModelMetadata.LayerCost("argmax", "Argmax", rest - 1));
-            outputs++;
-        }
-        out.add(new ModelMetadata.LayerCost("outputs", "public outputs", outputs));
-        return out;
-    }
-
-    private static String kind(Layer l) {
-        String n = l.getClass().getSimpleName();
-        return n.endsWith("Layer") ? n.substring(0, n.length() - "Layer".length()) : n;
+        return model.layerCosts().stream().map(c -> new ModelMetadata.LayerCost(c.name(), c.op(),
+                Arrays.stream(c.outputShape()).boxed().toList(), c.constraints())).toList();
     }
 
     // ---- load -------------------------------------------------------------------------------------
@@ -218,13 +186,20 @@ public final class ZkModel {
                     + m.outputSize() + " do not match " + d.modelOnnx() + " (" + Arrays.toString(graph.inputShape())
                     + " / " + model.outputSize() + ")");
         }
-        R1cs rebuilt = R1csBuilder.compile(model.circuitFor(null));
+        String commitment = model.commitment().toString();
+        if (!commitment.equals(m.commitment())) {
+            throw new ModelException(d.modelJson() + ": the model commitment of the circuit rebuilt from "
+                    + d.modelOnnx() + " and the settings is " + commitment + ", but commitment records "
+                    + m.commitment() + " (was it compiled by another zkml4j version, or edited?); recompile the model");
+        }
+        R1cs rebuilt = R1csBuilder.compile(model.circuitFor(null, null));
         if (rebuilt.numConstraints() != m.circuit().constraints() || rebuilt.numWires() != m.circuit().wires()
-                || rebuilt.numPublic() != m.publicSignals().size()) {
+                || !model.publicSignalLayout().names().equals(m.publicSignals())) {
             throw new ModelException(d.modelJson() + ": the circuit rebuilt from " + d.modelOnnx()
-                    + " has " + rebuilt.numConstraints() + " constraints, " + rebuilt.numWires() + " wires and "
-                    + rebuilt.numPublic() + " public signals, but model.json records " + m.circuit().constraints()
-                    + ", " + m.circuit().wires() + " and " + m.publicSignals().size()
+                    + " has " + rebuilt.numConstraints() + " constraints, " + rebuilt.numWires() + " wires and the "
+                    + "public signals " + model.publicSignalLayout() + ", but model.json records "
+                    + m.circuit().constraints() + ", " + m.circuit().wires() + " and " + String.join(", ",
+                    m.publicSignals())
                     + " (was it compiled by another zkml4j version, or edited?); recompile the model");
         }
         R1cs stored = R1csFile.read(d.r1cs());
@@ -274,27 +249,29 @@ public final class ZkModel {
                 clipped++;
             }
         }
-        long[] logits;
+        CompiledModel.Inference result;
         try {
-            logits = model.evaluate(q);
+            result = model.infer(q);
         } catch (BoundExceededException e) {
             throw new ModelException(source + ": the circuit cannot be satisfied for this input: " + e.getMessage()
                     + " (it lies outside what calibration saw plus settings.marginBits; recompile with a larger "
                     + "marginBits or calibrate on inputs like this one)", e);
         }
-        R1csBuilder.Result built = R1csBuilder.build(model.circuitFor(q));
+        Fr salt = model.settings().needsSalt() ? Commitments.randomSalt(new SecureRandom()) : null;
+        R1csBuilder.Result built = R1csBuilder.build(model.circuitFor(q, salt));
         Witness witness = built.witness();
         CheckResult check = r1cs.check(witness);
         if (!(check instanceof CheckResult.Satisfied)) {
             throw new IllegalStateException("the witness for " + source + " does not satisfy the circuit: " + check);
         }
         List<Fr> publics = built.publicSignals();
-        if (!publics.equals(model.publicSignals(q))) {
+        if (!publics.equals(model.publicSignals(q, salt))) {
             throw new IllegalStateException("the circuit's public signals differ from the integer reference for "
                     + source);
         }
-        Integer label = model.settings().outputLabel() ? model.label(logits) : null;
-        return new Inference(q, clipped, logits, model.dequantize(logits), label, witness, publics);
+        Integer label = model.settings().outputLabel() ? result.label() : null;
+        return new Inference(q, clipped, result.output(), model.dequantize(result.output()), label, salt, witness,
+                model.publicSignalLayout().names(), publics);
     }
 
     // ---- keys -------------------------------------------------------------------------------------

@@ -12,15 +12,15 @@ class CompileOptionsTest {
     void missingKeysKeepTheDefaults() {
         assertThat(CompileOptions.parse("{}", "s.json")).isEqualTo(CompileOptions.defaults());
         assertThat(CompileOptions.defaults()).isEqualTo(new CompileOptions(16, 12, 2, null, Visibility.PRIVATE,
-                "public", true));
+                Visibility.PUBLIC, true));
     }
 
     @Test
     void readsEveryKey() {
         CompileOptions o = CompileOptions.parse("{\"inputBits\": 20, \"weightBits\": 14, \"marginBits\": 3, "
-                + "\"inputScale\": 8, \"inputVisibility\": \"PUBLIC\", \"outputVisibility\": \"public\", "
+                + "\"inputScale\": 8, \"inputVisibility\": \"PUBLIC\", \"outputVisibility\": \"hashed\", "
                 + "\"outputLabel\": false}", "s.json");
-        assertThat(o).isEqualTo(new CompileOptions(20, 14, 3, 8, Visibility.PUBLIC, "public", false));
+        assertThat(o).isEqualTo(new CompileOptions(20, 14, 3, 8, Visibility.PUBLIC, Visibility.HASHED, false));
     }
 
     @Test
@@ -33,9 +33,9 @@ class CompileOptionsTest {
         assertThatThrownBy(() -> CompileOptions.parse("{\"marginBits\": 1.5}", "s.json"))
                 .hasMessage("s.json: field marginBits: expected an integer but got 1.5");
         assertThatThrownBy(() -> CompileOptions.parse("{\"inputVisibility\": \"hidden\"}", "s.json"))
-                .hasMessage("s.json: field inputVisibility: expected one of private, public but got \"hidden\"");
+                .hasMessage("s.json: field inputVisibility: expected one of private, public, hashed but got \"hidden\"");
         assertThatThrownBy(() -> CompileOptions.parse("{\"outputVisibility\": \"private\"}", "s.json"))
-                .hasMessage("s.json: field outputVisibility: expected one of public but got \"private\"");
+                .hasMessage("s.json: field outputVisibility: expected one of public, hashed but got \"private\"");
         assertThatThrownBy(() -> CompileOptions.parse("{\"outputLabel\": 1}", "s.json"))
                 .hasMessage("s.json: field outputLabel: expected true or false but got 1");
         assertThatThrownBy(() -> CompileOptions.parse("{\"inputBits\": 16, \"inputBits\": 17}", "s.json"))

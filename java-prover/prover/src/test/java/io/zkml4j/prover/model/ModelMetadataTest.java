@@ -14,12 +14,13 @@ class ModelMetadataTest {
 
     static ModelMetadata sample(ModelMetadata.Calibration calibration) {
         return new ModelMetadata("digits.onnx", "0".repeat(63) + "a", List.of(1, 4), 2,
-                new ModelMetadata.Settings(13, 16, 10, 12, 2, Map.of("b", 30, "a", 29), "private", "public", true),
-                ModelMetadata.publicSignalNames(2, true, 0),
+                new ModelMetadata.Settings(13, 16, 10, Map.of("b", 9), 12, 2, Map.of("b", 30, "a", 29), "private",
+                        "public", true),
+                List.of("output[0]", "output[1]", "label"), "1234567890123456789",
                 new ModelMetadata.Circuit(80, 70, 7, "b".repeat(64)),
-                List.of(new ModelMetadata.LayerCost("input", "range check (16 bits)", 64),
-                        new ModelMetadata.LayerCost("argmax", "Argmax", 13),
-                        new ModelMetadata.LayerCost("outputs", "public outputs", 3)),
+                List.of(new ModelMetadata.LayerCost("input", "RangeCheck", List.of(1, 4), 64),
+                        new ModelMetadata.LayerCost("label", "Argmax", List.of(1), 13),
+                        new ModelMetadata.LayerCost("publicOutputs", "Output", List.of(3), 3)),
                 calibration);
     }
 
@@ -39,10 +40,14 @@ class ModelMetadataTest {
     }
 
     @Test
-    void publicSignalLayout() {
-        assertThat(ModelMetadata.publicSignalNames(2, true, 2)).containsExactly("output[0]", "output[1]", "label",
-                "input[0]", "input[1]");
-        assertThat(ModelMetadata.publicSignalNames(1, false, 0)).containsExactly("output[0]");
+    void settingsConvertToTheCompilersAndBack() {
+        ModelMetadata.Settings s = new ModelMetadata.Settings(13, 16, 10, Map.of("b", 9), 12, 2, Map.of("a", 29),
+                "hashed", "hashed", false);
+        io.zkml4j.ml.compile.ModelSettings ms = s.toModelSettings();
+        assertThat(ms.inputVisibility()).isEqualTo(io.zkml4j.ml.compile.Visibility.HASHED);
+        assertThat(ms.outputVisibility()).isEqualTo(io.zkml4j.ml.compile.Visibility.HASHED);
+        assertThat(ms.weightScaleOf("b")).isEqualTo(9);
+        assertThat(ModelMetadata.Settings.of(ms, 12, 2)).isEqualTo(s);
     }
 
     private static void assertRejected(Consumer<ObjectNode> edit, String... messageParts) {
@@ -74,11 +79,17 @@ class ModelMetadataTest {
         assertRejected(r -> ((ObjectNode) r.get("settings")).put("inputBits", 99), "settings.inputBits",
                 "[2, 32]");
         assertRejected(r -> ((ObjectNode) r.get("settings")).put("inputVisibility", "secret"),
-                "settings.inputVisibility", "private, public");
+                "settings.inputVisibility", "private, public, hashed");
+        assertRejected(r -> ((ObjectNode) r.get("settings")).put("outputVisibility", "private"),
+                "settings.outputVisibility", "public, hashed");
+        assertRejected(r -> ((ObjectNode) r.get("settings").get("weightScales")).put("b", 31),
+                "field settings.weightScales.b", "[0, 30]");
+        assertRejected(r -> r.put("commitment", "0x12"), "field commitment", "decimal");
+        assertRejected(r -> ((ObjectNode) r.get("layers").get(0)).remove("op"), "field layers[0].op: missing");
         assertRejected(r -> ((ObjectNode) r.get("source")).put("sha256", "xyz"), "field source.sha256",
                 "64 lower-case hex");
         assertRejected(r -> ((ObjectNode) r.get("input")).put("size", 5), "field input.size", "holds 4 values");
-        assertRejected(r -> ((ArrayNode) r.get("publicSignals")).remove(2), "field publicSignals", "does not match");
+        assertRejected(r -> ((ArrayNode) r.get("publicSignals")).removeAll(), "field publicSignals", "at least one");
         assertRejected(r -> ((ObjectNode) r.get("circuit")).put("constraints", 81), "field layers",
                 "add up to 80");
         assertRejected(r -> ((ObjectNode) r.get("calibration")).put("labelAgreement", "NaN"),

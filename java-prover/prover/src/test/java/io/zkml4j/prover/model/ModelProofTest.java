@@ -29,7 +29,7 @@ class ModelProofTest {
     Path dir;
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"digits_mlp", "digits_cnn"})
+    @ValueSource(strings = {"digits_mlp", "digits_cnn", "digits_bn_maxpool", "logistic"})
     void provenLabelsAreThoseOfPyTorch(String name) {
         JsonNode tests = ModelFixtures.testInputs(name);
         List<float[]> samples = ModelFixtures.samples(name);

@@ -46,8 +46,9 @@ class ZkModelTest {
         assertThat(m.circuit().power()).isEqualTo(12);
         assertThat(m.publicSignals()).hasSize(11).endsWith("label");
         assertThat(m.calibration().samples()).isEqualTo(50);
-        assertThat(m.layers()).extracting(ModelMetadata.LayerCost::kind)
-                .containsExactly("range check (16 bits)", "Gemm", "Relu", "Gemm", "Rescale", "Argmax", "public outputs");
+        assertThat(m.layers()).extracting(ModelMetadata.LayerCost::op)
+                .containsExactly("RangeCheck(16)", "Gemm", "Relu", "Gemm", "Rescale", "Argmax", "Output");
+        assertThat(m.commitment()).isEqualTo(c.model().compiledModel().commitment().toString());
 
         ZkModel loaded = ZkModel.load(dir);
         assertThat(loaded.metadata()).isEqualTo(m);
@@ -73,11 +74,17 @@ class ZkModelTest {
         Path json = dir.resolve("model.json");
         String original = Files.readString(json);
 
-        // settings edited: the rebuilt circuit differs from the recorded one
+        // settings edited: the rebuilt model differs from the recorded one
         Files.writeString(json, original.replace("\"output\": 31", "\"output\": 30"));
         assertThatThrownBy(() -> ZkModel.load(dir)).isInstanceOf(ModelException.class)
-                .hasMessageContaining(json + ": the circuit rebuilt from " + dir.resolve("model.onnx"))
+                .hasMessageContaining(json + ": the model commitment of the circuit rebuilt from "
+                        + dir.resolve("model.onnx"))
                 .hasMessageContaining("recompile");
+        // the recorded counts edited (layers too, so that model.json stays consistent)
+        Files.writeString(json, original.replace("\"constraints\": 2520", "\"constraints\": 2521")
+                .replace("\"constraints\": 11\n", "\"constraints\": 12\n"));
+        assertThatThrownBy(() -> ZkModel.load(dir)).hasMessageContaining(json + ": the circuit rebuilt from "
+                + dir.resolve("model.onnx") + " has 2520 constraints");
         // an unknown version
         Files.writeString(json, original.replace("\"version\": 1", "\"version\": 7"));
         assertThatThrownBy(() -> ZkModel.load(dir)).hasMessage(json + ": field version: unsupported version 7; this "
@@ -148,13 +155,30 @@ class ZkModelTest {
 
     @Test
     void publicInputsJoinThePublicSignals() {
-        CompileOptions o = new CompileOptions(16, 12, 2, null, Visibility.PUBLIC, "public", true);
+        CompileOptions o = new CompileOptions(16, 12, 2, null, Visibility.PUBLIC, Visibility.PUBLIC, true);
         ZkModel m = ZkModel.compile(ModelFixtures.onnx(MLP), o, samples, dir).model();
         assertThat(m.metadata().publicSignals()).hasSize(11 + 64).contains("input[63]");
         assertThat(ZkModel.load(dir).infer(samples.get(0), "x").publicSignals()).hasSize(75);
         assertThatThrownBy(() -> ZkModel.compile(ModelFixtures.onnx(MLP),
-                new CompileOptions(16, 12, 2, 10, Visibility.PRIVATE, "public", true), samples, dir))
+                new CompileOptions(16, 12, 2, 10, Visibility.PRIVATE, Visibility.PUBLIC, true), samples, dir))
                 .isInstanceOf(ModelException.class).hasMessageContaining("inputScale is chosen by calibration");
+    }
+
+    @Test
+    void hashedInputAndOutputPublishSaltedCommitments() throws IOException {
+        CompileOptions o = new CompileOptions(16, 12, 2, null, Visibility.HASHED, Visibility.HASHED, true);
+        ZkModel m = ZkModel.compile(ModelFixtures.onnx(MLP), o, samples, dir).model();
+        assertThat(m.metadata().publicSignals()).containsExactly("outputCommitment", "inputCommitment");
+        Inference a = ZkModel.load(dir).infer(samples.get(0), "x");
+        Inference b = ZkModel.load(dir).infer(samples.get(0), "x");
+        assertThat(a.label()).isEqualTo(6);
+        assertThat(a.salt()).isNotNull().isNotEqualTo(b.salt());
+        assertThat(a.publicSignals()).isNotEqualTo(b.publicSignals()); // fresh salt, fresh commitments
+        JsonNode out = StrictJson.MAPPER.readTree(a.outputJson());
+        assertThat(out.get("salt").asText()).isEqualTo(a.salt().toString());
+        assertThat(out.get("outputCommitment").asText()).isEqualTo(a.publicSignals().get(0).toString());
+        assertThat(out.get("inputCommitment").asText()).isEqualTo(a.publicSignals().get(1).toString());
+        assertThat(out.get("label").asInt()).isEqualTo(6);
     }
 
     @Test
