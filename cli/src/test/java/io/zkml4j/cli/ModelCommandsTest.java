@@ -157,7 +157,7 @@ class ModelCommandsTest {
         Files.writeString(json, original.replace("\"output\": 31", "\"output\": 33"));
         r = zkml4j("setup", abs(out));
         assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(r.err()).contains(abs(json) + ": the circuit rebuilt from");
+        assertThat(r.err()).contains(abs(json) + ": the model commitment of the circuit rebuilt from");
         assertThat(out.resolve("circuit.zkey")).doesNotExist();
         Files.writeString(json, original);
 
