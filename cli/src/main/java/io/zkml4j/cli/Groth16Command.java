@@ -96,14 +96,21 @@ final class Groth16Command {
                 p.finish();
                 took = p.elapsed();
             }
-            ProvingKey key = result.key();
-            ui.result(SnarkjsEncoding.formatHash(result.circuitHash(), "Circuit hash: "));
-            ui.summary("proving key written to " + zkeyPath + " (setup " + Ui.seconds(took) + "; "
-                    + r1cs.numConstraints() + " constraints, " + key.nVars() + " wires, " + key.nPublic()
-                    + " public signals, domain 2^" + key.domainLog() + ")");
+            reportNewKey(ui, "proving key written to " + zkeyPath + " (setup ", took, r1cs, result);
             ui.summary("note: no phase-2 contribution yet; add one with 'zkml4j zkey contribute' before real use");
             return ExitCodes.OK;
         }
+    }
+
+    /**
+     * Prints a new key's circuit hash (stdout) and {@code <written><time>; <m> constraints, <n> wires, …)}
+     * (stderr).
+     */
+    private static void reportNewKey(Ui ui, String written, Duration took, R1cs r1cs, Groth16Setup.Result result) {
+        ProvingKey key = result.key();
+        ui.result(SnarkjsEncoding.formatHash(result.circuitHash(), "Circuit hash: "));
+        ui.summary(written + Ui.seconds(took) + "; " + r1cs.numConstraints() + " constraints, " + key.nVars()
+                + " wires, " + key.nPublic() + " public signals, domain 2^" + key.domainLog() + ")");
     }
 
     @Command(name = "dev-setup",
@@ -149,11 +156,7 @@ final class Groth16Command {
                 p.finish();
                 took = p.elapsed();
             }
-            ProvingKey key = result.key();
-            ui.result(SnarkjsEncoding.formatHash(result.circuitHash(), "Circuit hash: "));
-            ui.summary("development proving key written to " + zkeyPath + " (dev-setup " + Ui.seconds(took) + "; "
-                    + r1cs.numConstraints() + " constraints, " + key.nVars() + " wires, " + key.nPublic()
-                    + " public signals, domain 2^" + key.domainLog() + ")");
+            reportNewKey(ui, "development proving key written to " + zkeyPath + " (dev-setup ", took, r1cs, result);
             return ExitCodes.OK;
         }
     }
