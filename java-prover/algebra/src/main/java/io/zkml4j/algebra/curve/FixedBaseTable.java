@@ -5,6 +5,7 @@ import io.zkml4j.algebra.internal.CurveKernel;
 import io.zkml4j.algebra.internal.G1Kernel;
 import io.zkml4j.algebra.internal.G2Kernel;
 import io.zkml4j.algebra.internal.MontgomeryKernel;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -30,7 +31,8 @@ import java.util.stream.IntStream;
  * products.
  *
  * <p>Not constant time: for public data or for development keys only (see
- * {@code io.zkml4j.groth16.setup.DevSetup}). Immutable and thread-safe after construction.
+ * {@code io.zkml4j.groth16.setup.DevSetup}). The scalars are read, never modified; the one scratch copy
+ * of a scalar is cleared after each block. Immutable and thread-safe after construction.
  */
 public final class FixedBaseTable {
 
@@ -198,6 +200,7 @@ public final class FixedBaseTable {
                 }
             }
         }
+        Arrays.fill(s, 0L); // the scalars may be secret (a setup's toxic waste): leave no copy
         k.batchToAffine(jac, 0, out, affineLongs * to, count);
     }
 }
