@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Proves the same circuit with snarkjs and with zkml4j, and checks our proof with snarkjs.
+# Proves the same circuit with snarkjs and with zkml4j (warm, in one JVM: ProveFiles), and checks our
+# proof with snarkjs. Sets up with a snarkjs ceremony (slow above 2^14); for whole-process timings on a
+# zkml4j dev key at 2^12..2^20 use compare-prove.sh.
 # Usage: bench/scripts/compare-snarkjs.sh <hashes> <ptau power> [workdir]
-#   hashes: number of chained Poseidon(2) hashes (about 240 constraints each)
+#   hashes: number of chained Poseidon(2) hashes (about 517 constraints each with circom2 from test-chain)
 #   ptau power: log2 of the domain (constraints + public inputs + 1 must fit)
 # Needs test-chain/node_modules and `mvn -pl bench -am package -DskipTests`. Runs on JDK 25.
 set -euo pipefail
@@ -12,26 +14,8 @@ mkdir -p "$work"; cd "$work"
 java=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 snarkjs="node $repo/test-chain/node_modules/snarkjs/build/cli.cjs"
 circom="node $repo/test-chain/node_modules/circom2/cli.js"
-cat > chain.circom <<CIRCOM
-pragma circom 2.0.0;
-include "circomlib/circuits/poseidon.circom";
-template Chain(n) {
-    signal input x;
-    signal input y;
-    signal output out;
-    component h[n];
-    signal acc[n + 1];
-    acc[0] <== x;
-    for (var i = 0; i < n; i++) {
-        h[i] = Poseidon(2);
-        h[i].inputs[0] <== acc[i];
-        h[i].inputs[1] <== y;
-        acc[i + 1] <== h[i].out;
-    }
-    out <== acc[n];
-}
-component main {public [y]} = Chain($hashes);
-CIRCOM
+. "$repo/bench/scripts/poseidon-chain.sh"
+write_poseidon_chain chain.circom "$hashes"
 echo '{"x": "1", "y": "2"}' > input.json
 (cd / && $circom "$work/chain.circom" --r1cs --wasm -l "$repo/test-chain/node_modules" -o "$work") > /dev/null
 $snarkjs r1cs info chain.r1cs | grep -E 'Constraints|Wires' || true

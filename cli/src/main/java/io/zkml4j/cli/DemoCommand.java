@@ -138,8 +138,8 @@ final class DemoCommand implements Callable<Integer> {
         compiled.report().warning().ifPresent(w -> ui.warn("warning: " + w));
 
         // 2. development setup
-        var keys = step("setup", "local development setup (2^" + meta.circuit().power() + ")",
-                () -> model.setupDev(ModelReport.devCache(ui)));
+        var keys = step("setup", "local development setup (2^" + meta.circuit().power() + "; insecure, for the demo)",
+                () -> model.setupDev((stage, fraction) -> { }));
 
         // 3. prove
         float[] x = ModelInputs.readInput(sources.resolve("input.json"), meta.inputShapeArray());

@@ -17,19 +17,6 @@ import java.util.Locale;
  */
 final class ModelReport {
 
-    /** Where development ceremonies are cached: {@code ZKML4J_CACHE}, else {@code $XDG_CACHE_HOME/zkml4j}, else {@code ~/.cache/zkml4j}. */
-    static Path devCache(Ui ui) {
-        String explicit = ui.env("ZKML4J_CACHE");
-        if (explicit != null && !explicit.isBlank()) {
-            return Path.of(explicit);
-        }
-        String xdg = ui.env("XDG_CACHE_HOME");
-        if (xdg != null && !xdg.isBlank()) {
-            return Path.of(xdg, "zkml4j");
-        }
-        return Path.of(System.getProperty("user.home"), ".cache", "zkml4j");
-    }
-
     private ModelReport() {
     }
 
@@ -93,16 +80,16 @@ final class ModelReport {
 
     /** The loud warning of a development setup. */
     static void warnDevSetup(Ui ui, Path dir) {
-        ui.warn("WARNING: development setup. These keys come from a one-party ceremony made on this machine: "
-                + "whoever can read its memory or the ceremony cache can forge proofs for this circuit. Use them for "
+        ui.warn("WARNING: development setup. These keys come from secrets drawn in this process on this machine: "
+                + "whoever could read its memory can forge proofs for this circuit. Use them for "
                 + "development and tests only; for production, run 'zkml4j setup " + dir + " --ptau <file>' with the "
                 + "final file of a public multi-party powers-of-tau ceremony.");
     }
 
-    /** Runs the development setup of {@code model}, with progress, and says what it wrote. */
-    static Prover.Keys devSetup(Ui ui, ZkModel model, Progress p) {
-        p.stage("development setup (2^" + model.metadata().circuit().power() + ")");
-        return model.setupDev(devCache(ui));
+    /** Runs the development setup of {@code model}, its stages shown as {@code dev-setup <stage>}. */
+    static Prover.Keys devSetup(ZkModel model, Progress p) {
+        p.stage("dev-setup", 0);
+        return model.setupDev((stage, fraction) -> p.stage("dev-setup " + stage, fraction));
     }
 
     static String keysWritten(ModelDirectory d) {

@@ -109,7 +109,7 @@ final class ProveCommand implements Callable<Integer> {
             } else {
                 ui.summary(model.directory() + " has no keys yet: running a local development setup (insecure; for "
                         + "production run 'zkml4j setup " + model.directory() + " --ptau <file>' first)");
-                keys = ModelReport.devSetup(ui, model, p);
+                keys = ModelReport.devSetup(model, p);
                 devSetup = p.elapsed().minus(witness);
             }
             Duration before = p.elapsed();

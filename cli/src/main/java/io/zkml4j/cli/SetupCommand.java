@@ -18,8 +18,8 @@ import picocli.CommandLine.Parameters;
             "Creates the Groth16 keys of a compiled model: DIR/circuit.zkey and DIR/verification_key.json "
                     + "(snarkjs formats).",
             "With --ptau, from a prepared powers-of-tau file (as 'zkml4j groth16 setup'; use the final file of a "
-                    + "public multi-party ceremony for production). Without it, a local development setup "
-                    + "(insecure: says so loudly), cached per size in ZKML4J_CACHE (default ~/.cache/zkml4j)."
+                    + "public multi-party ceremony for production). Without it, a local development setup in "
+                    + "seconds (insecure: says so loudly)."
         })
 final class SetupCommand implements Callable<Integer> {
 
@@ -54,7 +54,7 @@ final class SetupCommand implements Callable<Integer> {
                 p.stage("setup from " + ptauPath.getFileName());
                 keys = model.setup(ptauPath);
             } else {
-                keys = ModelReport.devSetup(ui, model, p);
+                keys = ModelReport.devSetup(model, p);
             }
             p.finish();
             took = p.elapsed();

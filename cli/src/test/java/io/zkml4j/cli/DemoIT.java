@@ -33,7 +33,6 @@ class DemoIT {
                 .directory(dir.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
-        pb.environment().put("ZKML4J_CACHE", Path.of("target", "ptau-cache").toAbsolutePath().toString());
         Process p = pb.start();
         if (!p.waitFor(240, TimeUnit.SECONDS)) {
             p.destroy();

@@ -61,6 +61,72 @@ class Groth16CommandTest {
     }
 
     @Test
+    void devSetupWarnsAndWritesAKeyThatProvesAndVerifies() throws IOException {
+        Path r1cs = fixture(dir, "multiplier.r1cs");
+        Path wtns = fixture(dir, "multiplier.wtns");
+        Path zkey = dir.resolve("dev.zkey");
+
+        CliRun.Result r = run("groth16", "dev-setup", abs(r1cs), abs(zkey));
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).startsWith("Circuit hash: ");
+        assertThat(r.err()).startsWith(Groth16Command.DEV_SETUP_WARNING)
+                .contains("development proving key written to " + abs(zkey))
+                .contains("3 constraints, 8 wires, 3 public signals, domain 2^3");
+        Path vk = dir.resolve("vk.json");
+        assertThat(run("zkey", "export-vk", abs(zkey), abs(vk)).exitCode()).isZero();
+        Path proof = dir.resolve("p.json");
+        Path pub = dir.resolve("pub.json");
+        CliRun.Result p = run("groth16", "prove", abs(zkey), abs(wtns), abs(proof), abs(pub));
+        assertThat(p.exitCode()).as(p.toString()).isZero();
+        CliRun.Result v = run("groth16", "verify", abs(vk), abs(pub), abs(proof));
+        assertThat(v.out()).isEqualTo("OK!" + System.lineSeparator());
+        // Verified against the snarkjs key of the same circuit, the dev proof fails: the keys differ.
+        CliRun.Result other = run("groth16", "verify", abs(fixture(dir, "verification_key.json")), abs(pub),
+                abs(proof));
+        assertThat(other.exitCode()).isEqualTo(ExitCodes.INVALID_PROOF);
+        assertThat(CliRun.tempFiles(dir)).isZero();
+    }
+
+    @Test
+    void devSetupOfACorruptOrMissingR1csExitsTwoWithOneLineNamingTheFile() throws IOException {
+        byte[] bytes = Files.readAllBytes(fixture(dir, "multiplier.r1cs"));
+        Path corrupt = dir.resolve("corrupt.r1cs");
+        Files.write(corrupt, java.util.Arrays.copyOf(bytes, bytes.length - 9));
+        Path zkey = dir.resolve("dev.zkey");
+
+        CliRun.Result r = run("groth16", "dev-setup", abs(corrupt), abs(zkey));
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).startsWith("zkml4j groth16 dev-setup: ").contains("corrupt.r1cs").doesNotContain("\tat ");
+        assertThat(r.err().lines().count()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(zkey).doesNotExist();
+
+        CliRun.Result missing = run("groth16", "dev-setup", abs(dir.resolve("none.r1cs")), abs(zkey));
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(missing.err()).contains("none.r1cs: no such file (the constraint system)");
+        assertThat(missing.err().lines().count()).isEqualTo(1);
+        assertThat(CliRun.tempFiles(dir)).isZero();
+    }
+
+    @Test
+    void proveWithTimingsPrintsEveryStage() {
+        Path zkey = fixture(dir, "multiplier.zkey");
+        Path wtns = fixture(dir, "multiplier.wtns");
+
+        CliRun.Result r = run("groth16", "prove", "--timings", abs(zkey), abs(wtns), abs(dir.resolve("p.json")),
+                abs(dir.resolve("pub.json")));
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).isEmpty();
+        String line = r.err().lines().filter(l -> l.startsWith("timings: ")).findFirst().orElseThrow();
+        assertThat(line).contains("reading multiplier.zkey ").contains("reading multiplier.wtns ")
+                .contains(", fft ").contains(", msm-h ").contains(", msm-a ").contains(", msm-b1 ")
+                .contains(", msm-b2 ").contains(", msm-c ").contains(", writing ").contains(", total ");
+    }
+
+    @Test
     void proveWritesAProofThatVerifiesAndTheWitnessPublicSignals() throws IOException {
         Path zkey = fixture(dir, "multiplier.zkey");
         Path wtns = fixture(dir, "multiplier.wtns");

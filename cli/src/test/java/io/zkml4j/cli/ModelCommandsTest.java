@@ -11,7 +11,6 @@ import io.zkml4j.r1cs.WtnsFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,16 +20,12 @@ class ModelCommandsTest {
     @TempDir
     Path dir;
 
-    /** The development ceremonies are cached per module build, not in the user's home. */
-    static final Map<String, String> ENV = Map.of("ZKML4J_CACHE", Path.of("target", "ptau-cache").toAbsolutePath()
-            .toString());
-
     static Path fixture(String model, String file) {
         return ModelFixtures.dir(model).resolve(file);
     }
 
     private static CliRun.Result zkml4j(String... args) {
-        return CliRun.run(ENV, args);
+        return CliRun.run(args);
     }
 
     private Path compileMlp() {

@@ -9,18 +9,13 @@ import io.zkml4j.groth16.ProofWithPublicSignals;
 import io.zkml4j.groth16.ProveOptions;
 import io.zkml4j.groth16.ProvingKey;
 import io.zkml4j.groth16.VerifyingKey;
-import io.zkml4j.groth16.ptau.PowersOfTau;
 import io.zkml4j.groth16.ptau.PtauFile;
+import io.zkml4j.groth16.setup.DevSetup;
 import io.zkml4j.groth16.setup.Groth16Setup;
 import io.zkml4j.r1cs.R1cs;
 import io.zkml4j.r1cs.Witness;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -29,7 +24,7 @@ import java.util.Objects;
  * both): compile a {@link Circuit}, set up keys, prove, verify.
  *
  * <pre>{@code
- * Prover.Keys keys = Prover.setupDev(circuit, Path.of("target/ptau-cache"));
+ * Prover.Keys keys = Prover.setupDev(circuit);                // development only: see there
  * ProofWithPublicSignals p = Prover.prove(keys, circuit);     // refuses an unsatisfying witness
  * boolean ok = Prover.verify(keys.verifyingKey(), p.publicSignals(), p.proof());
  * }</pre>
@@ -54,7 +49,10 @@ public final class Prover {
         }
     }
 
-    /** The smallest ptau power whose domain holds the constraints plus one row per public signal and wire 0. */
+    /**
+     * The smallest ptau power whose domain holds the constraints plus one row per public signal and wire 0
+     * (the domain's log size; at least 1).
+     */
     public static int requiredPower(R1cs r1cs) {
         long rows = (long) r1cs.numConstraints() + r1cs.numPublic() + 1;
         int power = 1;
@@ -75,42 +73,27 @@ public final class Prover {
     }
 
     /**
-     * <b>Development only — insecure.</b> Compiles {@code circuit} and sets it up with a local
-     * powers-of-tau ceremony of one contribution made on this machine (its toxic waste is not
-     * destroyed in any meaningful sense: whoever can read this process's memory or the cache can
-     * forge proofs). The prepared ceremony is cached per power in {@code cacheDir}
-     * ({@code pot<power>_dev_prepared.ptau}); preparing is slow above power ~10.
+     * <b>Development only — insecure: whoever can read this process's memory can forge proofs.</b>
+     * Compiles {@code circuit} and sets it up with {@link DevSetup}: the toxic waste (τ, α, β, γ, δ) is
+     * sampled in this process, used, and its arrays zeroed, but nothing proves it is gone. Seconds where
+     * a local ceremony took minutes; no ptau, no files. For a real deployment use
+     * {@link #setup(R1cs, Path)} with a public multi-party ceremony and phase-2 contributions.
      */
-    public static Keys setupDev(Circuit circuit, Path cacheDir) {
+    public static Keys setupDev(Circuit circuit) {
         R1cs r1cs = R1csBuilder.compile(circuit);
-        return setup(r1cs, devPtau(requiredPower(r1cs), cacheDir));
+        ProvingKey pk = DevSetup.newZkey(r1cs).key();
+        return new Keys(r1cs, pk, pk.verifyingKey());
     }
 
-    /** A cached, prepared development ceremony of {@code power} (see {@link #setupDev}). */
-    public static Path devPtau(int power, Path cacheDir) {
-        Path target = cacheDir.resolve("pot" + power + "_dev_prepared.ptau");
-        if (Files.isRegularFile(target)) {
-            return target;
-        }
-        try {
-            Files.createDirectories(cacheDir);
-            Path work = Files.createTempDirectory(cacheDir, "make-" + power + "-");
-            Path p0 = work.resolve("pot_0000.ptau");
-            Path p1 = work.resolve("pot_0001.ptau");
-            Path prepared = work.resolve("prepared.ptau");
-            PowersOfTau.newCeremony(power, p0);
-            byte[] entropy = new byte[32];
-            new SecureRandom().nextBytes(entropy);
-            PowersOfTau.contribute(p0, p1, "zkml4j development setup", HexFormat.of().formatHex(entropy));
-            PowersOfTau.preparePhase2(p1, prepared);
-            Files.move(prepared, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            Files.deleteIfExists(p0);
-            Files.deleteIfExists(p1);
-            Files.deleteIfExists(work);
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot make a development ceremony in " + cacheDir, e);
-        }
+    /**
+     * As {@link #setupDev(Circuit)}; {@code cacheDir} is ignored (development keys no longer need a
+     * cached ceremony).
+     *
+     * @deprecated use {@link #setupDev(Circuit)}
+     */
+    @Deprecated
+    public static Keys setupDev(Circuit circuit, Path cacheDir) {
+        return setupDev(circuit);
     }
 
     /**

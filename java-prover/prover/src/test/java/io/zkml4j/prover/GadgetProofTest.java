@@ -8,7 +8,6 @@ import io.zkml4j.circuit.testing.GadgetCase;
 import io.zkml4j.circuit.testing.GadgetCases;
 import io.zkml4j.groth16.Groth16Exception;
 import io.zkml4j.groth16.ProofWithPublicSignals;
-import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,12 +17,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Tier 3: every gadget case through a real Groth16 setup, prove and verify. Honest proofs verify
  * (and fail against altered public signals); for every attack the checking prover refuses, naming
  * the constraint, and a proof made from the dishonest witness without the check does not verify.
- * The development ceremonies are cached under {@code target/ptau-cache}.
+ * Keys come from the development setup ({@link Prover#setupDev}).
  */
 @Tag("prover")
 class GadgetProofTest {
-
-    private static final Path CACHE = Path.of("target", "ptau-cache");
 
     static Stream<GadgetCase> cases() {
         return GadgetCases.all().stream();
@@ -32,7 +29,7 @@ class GadgetProofTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void honestProofsVerifyAndEveryAttackIsRefused(GadgetCase c) {
-        Prover.Keys keys = Prover.setupDev(c.circuit(), CACHE);
+        Prover.Keys keys = Prover.setupDev(c.circuit());
         assertThat(Prover.requiredPower(keys.r1cs())).isLessThanOrEqualTo(8);
 
         ProofWithPublicSignals honest = Prover.prove(keys, c.circuit());

@@ -4,6 +4,7 @@ import io.zkml4j.algebra.Bn254;
 import io.zkml4j.algebra.field.Fr;
 import io.zkml4j.algebra.internal.MontgomeryKernel;
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RecursiveAction;
 
@@ -212,38 +213,71 @@ public final class Radix2Domain {
      * @return a new array of {@code n} elements
      */
     public Fr[] evaluateLagrangeCoefficients(Fr tau) {
+        long[] flat = new long[L * size];
+        lagrangeCoefficientsAt(tau.montgomeryLimbs(), 0, flat);
         Fr[] out = new Fr[size];
-        Fr z = vanishingPolynomialAt(tau);
-        if (z.isZero()) {
-            Fr w = Fr.ONE;
-            for (int i = 0; i < size; i++) {
-                out[i] = w.equals(tau) ? Fr.ONE : Fr.ZERO;
-                w = w.mul(omega);
-            }
-            return out;
-        }
-        long[] powers = new long[L * size];
-        long[] diffs = new long[L * size];
-        long[] t = tau.montgomeryLimbs();
-        long[] w = omega.montgomeryLimbs();
-        K.setOne(powers, 0);
         for (int i = 0; i < size; i++) {
-            int o = L * i;
-            if (i > 0) {
-                K.mul(powers, o, powers, o - L, w, 0);
-            }
-            K.sub(diffs, o, t, 0, powers, o);
-        }
-        K.batchInverse(diffs, 0, size, new long[L * size]);
-        long[] c = new long[L];
-        K.mul(c, 0, z.montgomeryLimbs(), 0, sizeInverseMont, 0);
-        for (int i = 0; i < size; i++) {
-            int o = L * i;
-            K.mul(diffs, o, diffs, o, powers, o);
-            K.mul(diffs, o, diffs, o, c, 0);
-            out[i] = Fr.fromMontgomeryLimbs(diffs, o);
+            out[i] = Fr.fromMontgomeryLimbs(flat, L * i);
         }
         return out;
+    }
+
+    /**
+     * {@link #evaluateLagrangeCoefficients(Fr)} on flat limbs, for callers that must not leave the point
+     * or the values in immutable objects (a setup's secret τ, which it zeroes afterwards): writes
+     * {@code L_i(τ)} to {@code out[4i .. 4i+3]}, τ read as Montgomery limbs at {@code tau[tauOffset]}.
+     * Allocates only flat scratch (two vectors of {@code 4·n} longs), which it zeroes before returning.
+     *
+     * @throws IllegalArgumentException unless {@code out.length >= 4·n}
+     */
+    public void lagrangeCoefficientsAt(long[] tau, int tauOffset, long[] out) {
+        if (out.length < L * size) {
+            throw new IllegalArgumentException("Expected an output of at least " + L * size + " longs but got "
+                    + out.length);
+        }
+        long[] t = new long[L];
+        System.arraycopy(tau, tauOffset, t, 0, L);
+        long[] z = new long[L];                       // τ^n − 1
+        System.arraycopy(t, 0, z, 0, L);
+        for (int i = 0; i < logSize; i++) {
+            K.square(z, 0, z, 0);
+        }
+        long[] one = new long[L];
+        K.setOne(one, 0);
+        K.sub(z, 0, z, 0, one, 0);
+        long[] powers = new long[L * size];
+        long[] scratch = new long[L * size];
+        long[] w = omega.montgomeryLimbs();
+        K.setOne(powers, 0);
+        for (int i = 1; i < size; i++) {
+            K.mul(powers, L * i, powers, L * (i - 1), w, 0);
+        }
+        if (MontgomeryKernel.isZero(z, 0)) {          // τ = ω^j: the unit vector e_j
+            for (int i = 0; i < size; i++) {
+                int o = L * i;
+                if (MontgomeryKernel.equal(powers, o, t, 0)) {
+                    System.arraycopy(one, 0, out, o, L);
+                } else {
+                    Arrays.fill(out, o, o + L, 0L);
+                }
+            }
+        } else {
+            for (int i = 0; i < size; i++) {
+                K.sub(out, L * i, t, 0, powers, L * i);
+            }
+            K.batchInverse(out, 0, size, scratch);
+            long[] c = new long[L];
+            K.mul(c, 0, z, 0, sizeInverseMont, 0);
+            for (int i = 0; i < size; i++) {
+                int o = L * i;
+                K.mul(out, o, out, o, powers, o);
+                K.mul(out, o, out, o, c, 0);
+            }
+            Arrays.fill(c, 0L);
+        }
+        Arrays.fill(scratch, 0L);
+        Arrays.fill(t, 0L);
+        Arrays.fill(z, 0L);
     }
 
     // ---- Transforms on flat Montgomery vectors -------------------------------------------------

@@ -413,6 +413,27 @@ class Radix2DomainTest {
         }
     }
 
+    @Test
+    void flatLagrangeCoefficientsAtAnOffsetMatchTheFrVersionAndTheUnitVectorOnTheDomain() {
+        Radix2Domain d = Radix2Domain.ofLog(4);
+        Fr tau = Fr.random(Seeds.rng("lagrange-flat"));
+        long[] in = new long[12];
+        tau.writeMontgomery(in, 8);
+        long[] out = new long[4 * d.size() + 4];
+        d.lagrangeCoefficientsAt(in, 8, out);
+        Fr[] l = d.evaluateLagrangeCoefficients(tau);
+        for (int i = 0; i < d.size(); i++) {
+            assertThat(Fr.fromMontgomeryLimbs(out, 4 * i)).as("L_%d", i).isEqualTo(l[i]);
+        }
+        d.element(5).writeMontgomery(in, 0);
+        d.lagrangeCoefficientsAt(in, 0, out);
+        for (int i = 0; i < d.size(); i++) {
+            assertThat(Fr.fromMontgomeryLimbs(out, 4 * i)).as("L_%d(ω^5)", i).isEqualTo(i == 5 ? Fr.ONE : Fr.ZERO);
+        }
+        assertThatThrownBy(() -> d.lagrangeCoefficientsAt(in, 0, new long[63]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 64 longs");
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 3, 7, 10})
     void lagrangeCoefficientsSumToOneAndInterpolate(int k) {

@@ -17,15 +17,12 @@ import io.zkml4j.r1cs.Constraint;
 import io.zkml4j.r1cs.LinearCombination;
 import io.zkml4j.r1cs.R1cs;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
-import org.bouncycastle.crypto.digests.Blake2bDigest;
 
 /**
  * Groth16 circuit-specific setup from a prepared powers-of-tau file, producing the same key as
@@ -68,9 +65,6 @@ import org.bouncycastle.crypto.digests.Blake2bDigest;
  */
 public final class Groth16Setup {
 
-    /** snarkjs's H-hash chunk. */
-    private static final int H_HASH_CHUNK = 1 << 14;
-
     private Groth16Setup() {
     }
 
@@ -92,18 +86,13 @@ public final class Groth16Setup {
         int nPublic = r1cs.numPublic();
         int nVars = r1cs.numWires();
         int m = r1cs.numConstraints();
-        long rows = (long) m + nPublic + 1;
-        int k = Math.max(1, 64 - Long.numberOfLeadingZeros(rows - 1));
+        int k = domainLog(r1cs);
         if (k > ptau.power()) {
             throw new IllegalArgumentException("The circuit needs a domain of 2^" + k + " (" + m + " constraints + "
                     + (nPublic + 1) + " public rows) but " + ptau.fileName() + " has power " + ptau.power());
         }
-        if (k >= PtauFile.MAX_POWER) {
-            throw new IllegalArgumentException("Domains of 2^" + k + " are not supported (H needs level " + (k + 1)
-                    + ")");
-        }
         int n = 1 << k;
-        if (n - 1 > H_HASH_CHUNK && (long) 2 * n - 1 >= PtauSection.TAU_G1.pointCount(ptau.power())) {
+        if (n - 1 > CircuitHash.H_HASH_CHUNK && (long) 2 * n - 1 >= PtauSection.TAU_G1.pointCount(ptau.power())) {
             throw new IllegalArgumentException("For a 2^" + k + " domain the circuit hash reads τ^" + (2 * n - 1)
                     + ", which a power-" + ptau.power() + " ptau lacks (snarkjs then hashes bytes past the section); "
                     + "use a ptau of power " + (k + 1) + " or more");
@@ -117,7 +106,6 @@ public final class Groth16Setup {
         Terms a = new Terms();
         Terms b = new Terms();
         Terms icc = new Terms(); // base index: 0 tau, 1 alpha, 2 beta (times n, plus the row)
-        QapCoefficients.Builder coefs = QapCoefficients.builder();
         for (int c = 0; c < m; c++) {
             Constraint con = r1cs.constraint(c);
             LinearCombination la = con.a();
@@ -126,7 +114,6 @@ public final class Groth16Setup {
                 Fr v = la.coefficient(i);
                 a.add(s, c, v);
                 icc.add(s, 2 * n + c, v);
-                coefs.add(QapCoefficients.A, c, s, v);
             }
             LinearCombination lb = con.b();
             for (int i = 0; i < lb.size(); i++) {
@@ -134,7 +121,6 @@ public final class Groth16Setup {
                 Fr v = lb.coefficient(i);
                 b.add(s, c, v);
                 icc.add(s, n + c, v);
-                coefs.add(QapCoefficients.B, c, s, v);
             }
             LinearCombination lc = con.c();
             for (int i = 0; i < lc.size(); i++) {
@@ -144,7 +130,6 @@ public final class Groth16Setup {
         for (int s = 0; s <= nPublic; s++) {
             a.add(s, m + s, Fr.ONE);
             icc.add(s, 2 * n + m + s, Fr.ONE);
-            coefs.add(QapCoefficients.A, m + s, s, Fr.ONE);
         }
 
         G1Affine[] iccBases = new G1Affine[3 * n];
@@ -169,27 +154,13 @@ public final class Groth16Setup {
         G1Affine beta1 = ptau.readG1(PtauSection.BETA_TAU_G1, 0, 1)[0];
         G2Affine beta2 = ptau.readG2(PtauSection.BETA_G2, 0, 1)[0];
 
-        Blake2bDigest cs = new Blake2bDigest(512);
-        update(cs, SnarkjsEncoding.uncompressed(alpha1));
-        update(cs, SnarkjsEncoding.uncompressed(beta1));
-        update(cs, SnarkjsEncoding.uncompressed(beta2));
-        update(cs, SnarkjsEncoding.uncompressed(G2Affine.GENERATOR));
-        update(cs, SnarkjsEncoding.uncompressed(G1Affine.GENERATOR));
-        update(cs, SnarkjsEncoding.uncompressed(G2Affine.GENERATOR));
-        hashG1Vector(cs, ic);
+        CircuitHash cs = new CircuitHash()
+                .g1(alpha1).g1(beta1).g2(beta2).g2(G2Affine.GENERATOR).g1(G1Affine.GENERATOR).g2(G2Affine.GENERATOR)
+                .g1Vector(ic);
         hashHCheckPoints(cs, ptau, n);
-        hashG1Vector(cs, pointsC);
-        hashG1Vector(cs, pointsA);
-        hashG1Vector(cs, pointsB1);
-        hashU32(cs, pointsB2.length);
-        for (G2Affine p : pointsB2) {
-            update(cs, SnarkjsEncoding.uncompressed(p));
-        }
-        byte[] csHash = new byte[64];
-        cs.doFinal(csHash, 0);
-
-        byte[] contributions = new byte[68];
-        System.arraycopy(csHash, 0, contributions, 0, 64);
+        cs.g1Vector(pointsC).g1Vector(pointsA).g1Vector(pointsB1);
+        long[] flatB2 = flatG2(pointsB2);
+        byte[] csHash = cs.g2Vector(flatB2, pointsB2.length).finish();
 
         ProvingKey key = ProvingKey.builder()
                 .nVars(nVars)
@@ -202,13 +173,13 @@ public final class Groth16Setup {
                 .delta1(G1Affine.GENERATOR)
                 .delta2(G2Affine.GENERATOR)
                 .ic(List.of(ic))
-                .coefficients(coefs.build())
+                .coefficients(coefficients(r1cs))
                 .pointsA(flatG1(pointsA))
                 .pointsB1(flatG1(pointsB1))
-                .pointsB2(flatG2(pointsB2))
+                .pointsB2(flatB2)
                 .pointsC(flatG1(pointsC))
                 .pointsH(flatG1(pointsH))
-                .contributions(contributions)
+                .contributions(noContributions(csHash))
                 .build();
         return new Result(key, csHash);
     }
@@ -298,34 +269,65 @@ public final class Groth16Setup {
 
     // ---- Circuit hash ----------------------------------------------------------------------------
 
-    private static void hashHCheckPoints(Blake2bDigest cs, PtauFile ptau, int n) {
-        hashU32(cs, n - 1);
-        int total = n - 1 <= H_HASH_CHUNK ? n - 1 : ((n - 1 + H_HASH_CHUNK - 1) / H_HASH_CHUNK) * H_HASH_CHUNK;
-        for (int start = 0; start < total; start += H_HASH_CHUNK) {
-            int count = Math.min(H_HASH_CHUNK, total - start);
+    private static void hashHCheckPoints(CircuitHash cs, PtauFile ptau, int n) {
+        cs.u32(n - 1);
+        int total = CircuitHash.hCheckPoints(n);
+        for (int start = 0; start < total; start += CircuitHash.H_HASH_CHUNK) {
+            int count = Math.min(CircuitHash.H_HASH_CHUNK, total - start);
             G1Affine[] low = ptau.readG1(PtauSection.TAU_G1, start, count);
             G1Affine[] high = ptau.readG1(PtauSection.TAU_G1, (long) start + n, count);
             G1Jacobian[] diff = new G1Jacobian[count];
             IntStream.range(0, count).parallel().forEach(i -> diff[i] = high[i].toJacobian().add(low[i].neg()));
             for (G1Affine p : G1Jacobian.toAffine(diff)) {
-                update(cs, SnarkjsEncoding.uncompressed(p));
+                cs.g1(p);
             }
         }
     }
 
-    private static void hashG1Vector(Blake2bDigest cs, G1Affine[] points) {
-        hashU32(cs, points.length);
-        for (G1Affine p : points) {
-            update(cs, SnarkjsEncoding.uncompressed(p));
+    // ---- Shared with DevSetup --------------------------------------------------------------------
+
+    /**
+     * {@code k} of the QAP domain {@code 2^k >= constraints + nPublic + 1}, {@code k >= 1}.
+     *
+     * @throws IllegalArgumentException if {@code k + 1} (the level of the H points) exceeds 28
+     */
+    static int domainLog(R1cs r1cs) {
+        long rows = (long) r1cs.numConstraints() + r1cs.numPublic() + 1;
+        int k = Math.max(1, 64 - Long.numberOfLeadingZeros(rows - 1));
+        if (k >= PtauFile.MAX_POWER) {
+            throw new IllegalArgumentException("Domains of 2^" + k + " are not supported (H needs level " + (k + 1)
+                    + "; at most " + PtauFile.MAX_POWER + "): the circuit has " + r1cs.numConstraints()
+                    + " constraints and " + r1cs.numPublic() + " public signals");
         }
+        return k;
     }
 
-    private static void hashU32(Blake2bDigest cs, int v) {
-        update(cs, ByteBuffer.allocate(4).order(ByteOrder.BIG_ENDIAN).putInt(v).array());
+    /** The coefficients section: per constraint its A then B terms, then one A entry per public row. */
+    static QapCoefficients coefficients(R1cs r1cs) {
+        QapCoefficients.Builder coefs = QapCoefficients.builder();
+        int m = r1cs.numConstraints();
+        for (int c = 0; c < m; c++) {
+            Constraint con = r1cs.constraint(c);
+            LinearCombination la = con.a();
+            for (int i = 0; i < la.size(); i++) {
+                coefs.add(QapCoefficients.A, c, la.wire(i), la.coefficient(i));
+            }
+            LinearCombination lb = con.b();
+            for (int i = 0; i < lb.size(); i++) {
+                coefs.add(QapCoefficients.B, c, lb.wire(i), lb.coefficient(i));
+            }
+        }
+        for (int s = 0; s <= r1cs.numPublic(); s++) {
+            coefs.add(QapCoefficients.A, m + s, s, Fr.ONE);
+        }
+        return coefs.build();
     }
 
-    private static void update(Blake2bDigest d, byte[] b) {
-        d.update(b, 0, b.length);
+    /** The contributions section of a key without contributions: the circuit hash and a count of 0. */
+    static byte[] noContributions(byte[] circuitHash) {
+        byte[] contributions = new byte[68];
+        System.arraycopy(circuitHash, 0, contributions, 0, 64);
+        return contributions;
     }
 
     static long[] flatG1(G1Affine[] points) {

@@ -9,7 +9,7 @@ import io.zkml4j.groth16.ProveOptions;
 import io.zkml4j.groth16.ProvingKey;
 import io.zkml4j.groth16.VerifyingKey;
 import io.zkml4j.groth16.json.SnarkjsJson;
-import io.zkml4j.groth16.setup.ZkeyContribution;
+import io.zkml4j.groth16.setup.DevSetup;
 import io.zkml4j.groth16.zkey.ZkeyFile;
 import io.zkml4j.ml.compile.Calibrator;
 import io.zkml4j.ml.compile.Commitments;
@@ -41,7 +41,7 @@ import java.util.Map;
  * ZkModel.compile(Path.of("model.onnx"), CompileOptions.defaults(), samples, Path.of("out"));
  * ZkModel m = ZkModel.load(Path.of("out"));
  * Inference run = m.infer(ModelInputs.readInput(Path.of("input.json"), m.metadata().inputShapeArray()), "input.json");
- * Prover.Keys keys = m.hasKeys() ? m.keys() : m.setupDev(cacheDir);
+ * Prover.Keys keys = m.hasKeys() ? m.keys() : m.setupDev(ProveOptions.ProgressListener.NONE);
  * ProofWithPublicSignals proof = m.prove(keys, run, ProveOptions.ProgressListener.NONE);
  * }</pre>
  */
@@ -314,18 +314,14 @@ public final class ZkModel {
     }
 
     /**
-     * <b>Development only — insecure.</b> Keys from a local one-party ceremony (see
-     * {@link Prover#setupDev}), cached per power in {@code cacheDir}, with one phase-2 contribution
-     * (so delta differs from gamma and the Solidity verifier generator accepts the key), written to
-     * the directory.
+     * <b>Development only — insecure.</b> Keys from {@link DevSetup} (the toxic waste is sampled in this
+     * process: whoever can read its memory can forge proofs), written to the directory.
+     *
+     * @param progress receives DevSetup's stages ({@code scalars}, {@code tables}, {@code g1}, {@code g2},
+     *     {@code hash}) with the fraction of the work done
      */
-    public Prover.Keys setupDev(Path cacheDir) {
-        Prover.Keys initial = Prover.setup(r1cs, Prover.devPtau(metadata.circuit().power(), cacheDir));
-        byte[] entropy = new byte[32];
-        SecureRandom random = new SecureRandom();
-        random.nextBytes(entropy);
-        ProvingKey pk = ZkeyContribution.contribute(initial.provingKey(), "zkml4j development setup",
-                java.util.HexFormat.of().formatHex(entropy), random).key();
+    public Prover.Keys setupDev(ProveOptions.ProgressListener progress) {
+        ProvingKey pk = DevSetup.newZkey(r1cs, progress).key();
         Prover.Keys keys = new Prover.Keys(r1cs, pk, pk.verifyingKey());
         writeKeys(keys);
         return keys;

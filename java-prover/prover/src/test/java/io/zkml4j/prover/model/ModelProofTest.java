@@ -35,7 +35,7 @@ class ModelProofTest {
         List<float[]> samples = ModelFixtures.samples(name);
         ZkModel.compile(ModelFixtures.onnx(name), CompileOptions.defaults(), samples, dir);
         ZkModel model = ZkModel.load(dir);
-        Prover.Keys keys = model.setupDev(Path.of("target", "ptau-cache"));
+        Prover.Keys keys = model.setupDev(ProveOptions.ProgressListener.NONE);
         assertThat(ZkModel.load(dir).keys().verifyingKey()).isEqualTo(keys.verifyingKey());
         List<String> signals = model.metadata().publicSignals();
         int labelAt = signals.indexOf("label");
