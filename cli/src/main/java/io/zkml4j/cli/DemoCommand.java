@@ -135,7 +135,7 @@ final class DemoCommand implements Callable<Integer> {
         });
         ModelMetadata meta = compiled.model().metadata();
         ZkModel model = compiled.model();
-        compiled.report().warning().ifPresent(w -> ui.warn("warning: " + w));
+        compiled.report().warning().ifPresent(w -> ui.warn(ModelReport.calibrationWarning(w)));
 
         // 2. development setup
         var keys = step("setup", "local development setup (2^" + meta.circuit().power() + "; insecure, for the demo)",

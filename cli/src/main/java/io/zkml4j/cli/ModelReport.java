@@ -58,8 +58,14 @@ final class ModelReport {
                     l.op(), l.outputShape(), l.constraints()));
         }
         if (report != null) {
-            report.warning().ifPresent(w -> ui.warn("warning: " + w));
+            report.warning().ifPresent(w -> ui.warn(calibrationWarning(w)));
         }
+    }
+
+    /** The calibration's warning, with where its settings live for the command line. */
+    static String calibrationWarning(String warning) {
+        return "warning: " + warning + " (settings.json: \"weightBits\", \"inputBits\", \"marginBits\"; see "
+                + "zkml4j compile --help)";
     }
 
     private static String signals(ModelMetadata m) {

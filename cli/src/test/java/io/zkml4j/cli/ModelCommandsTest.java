@@ -120,6 +120,24 @@ class ModelCommandsTest {
     }
 
     @Test
+    void compileWarnsWhenTheQuantizedLabelsAgreeOnFewerThan99Percent() throws IOException {
+        Path settings = dir.resolve("coarse.json");
+        Files.writeString(settings, "{\"weightBits\": 5}");
+        CliRun.Result r = zkml4j("compile", abs(fixture("digits_mlp", "model.onnx")), "--calibrate",
+                abs(fixture("digits_mlp", "test_inputs.json")), "--settings", abs(settings), "--out",
+                abs(dir.resolve("coarse")));
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.err()).contains("labels agree with the float model on 98.00 %")
+                .contains("warning: the quantized labels agree with the float model on only 98.0% of the 50 "
+                        + "calibration samples").contains("weightBits 9 instead of 5").contains("settings.json");
+        // --quiet keeps the warning
+        CliRun.Result quiet = zkml4j("-q", "compile", abs(fixture("digits_mlp", "model.onnx")), "--calibrate",
+                abs(fixture("digits_mlp", "test_inputs.json")), "--settings", abs(settings), "--out",
+                abs(dir.resolve("coarse")));
+        assertThat(quiet.err()).startsWith("warning: the quantized labels agree").doesNotContain("constraints per");
+    }
+
+    @Test
     void badInputsExitTwoNamingTheFile() throws IOException {
         Path out = compileMlp();
         Path w = dir.resolve("w.wtns");
