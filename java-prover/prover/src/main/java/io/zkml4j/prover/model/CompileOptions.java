@@ -65,14 +65,12 @@ public record CompileOptions(int inputBits, int weightBits, int marginBits, Inte
 
     /** Reads settings.json; missing keys keep their {@linkplain #defaults() defaults}. */
     public static CompileOptions read(Path file) {
-        StrictJson ctx = new StrictJson(file.toString());
-        return parse(StrictJson.read(file, ctx), ctx);
+        return StrictJson.readFile(file, CompileOptions::parse);
     }
 
     /** Parses the text of a settings.json; {@code source} names it in messages. */
     public static CompileOptions parse(String json, String source) {
-        StrictJson ctx = new StrictJson(source);
-        return parse(ctx.parse(json), ctx);
+        return StrictJson.parseText(json, source, CompileOptions::parse);
     }
 
     private static CompileOptions parse(JsonNode root, StrictJson ctx) {

@@ -29,14 +29,12 @@ public final class ModelInputs {
 
     /** Reads one sample from {@code input.json}, expecting as many values as {@code inputShape} holds. */
     public static float[] readInput(Path file, int[] inputShape) {
-        StrictJson ctx = new StrictJson(file.toString());
-        return parseInput(StrictJson.read(file, ctx), ctx, inputShape);
+        return StrictJson.readFile(file, (root, ctx) -> parseInput(root, ctx, inputShape));
     }
 
     /** Parses the text of an {@code input.json}; {@code source} names it in messages. */
     public static float[] parseInput(String json, String source, int[] inputShape) {
-        StrictJson ctx = new StrictJson(source);
-        return parseInput(ctx.parse(json), ctx, inputShape);
+        return StrictJson.parseText(json, source, (root, ctx) -> parseInput(root, ctx, inputShape));
     }
 
     private static float[] parseInput(JsonNode root, StrictJson ctx, int[] inputShape) {
@@ -60,14 +58,12 @@ public final class ModelInputs {
 
     /** Reads the samples of a calibration file. */
     public static List<float[]> readCalibration(Path file, int[] inputShape) {
-        StrictJson ctx = new StrictJson(file.toString());
-        return parseCalibration(StrictJson.read(file, ctx), ctx, inputShape);
+        return StrictJson.readFile(file, (root, ctx) -> parseCalibration(root, ctx, inputShape));
     }
 
     /** Parses the text of a calibration file; {@code source} names it in messages. */
     public static List<float[]> parseCalibration(String json, String source, int[] inputShape) {
-        StrictJson ctx = new StrictJson(source);
-        return parseCalibration(ctx.parse(json), ctx, inputShape);
+        return StrictJson.parseText(json, source, (root, ctx) -> parseCalibration(root, ctx, inputShape));
     }
 
     private static List<float[]> parseCalibration(JsonNode root, StrictJson ctx, int[] inputShape) {

@@ -195,14 +195,12 @@ public record ModelMetadata(String sourceName, String sourceSha256, List<Integer
 
     /** Reads and validates {@code model.json}; messages name {@code file}. */
     public static ModelMetadata read(Path file) {
-        StrictJson ctx = new StrictJson(file.toString());
-        return parse(StrictJson.read(file, ctx), ctx);
+        return StrictJson.readFile(file, ModelMetadata::parse);
     }
 
     /** Parses the text of a {@code model.json}; {@code source} names it in messages. */
     public static ModelMetadata parse(String json, String source) {
-        StrictJson ctx = new StrictJson(source);
-        return parse(ctx.parse(json), ctx);
+        return StrictJson.parseText(json, source, ModelMetadata::parse);
     }
 
     private static ModelMetadata parse(JsonNode root, StrictJson ctx) {

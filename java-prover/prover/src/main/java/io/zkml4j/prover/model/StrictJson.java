@@ -44,6 +44,24 @@ final class StrictJson {
         return source;
     }
 
+    /** A reader of one kind of file from its parsed JSON; errors through the context. */
+    @FunctionalInterface
+    interface Reader<T> {
+        T read(JsonNode root, StrictJson ctx);
+    }
+
+    /** Reads {@code file} with {@code reader}; messages name the file as the user gave it. */
+    static <T> T readFile(Path file, Reader<T> reader) {
+        StrictJson ctx = new StrictJson(file.toString());
+        return reader.read(read(file, ctx), ctx);
+    }
+
+    /** Parses {@code json} with {@code reader}; messages name it {@code source}. */
+    static <T> T parseText(String json, String source, Reader<T> reader) {
+        StrictJson ctx = new StrictJson(source);
+        return reader.read(ctx.parse(json), ctx);
+    }
+
     /** Reads and parses {@code path}; messages name it as the user gave it. */
     static JsonNode read(Path path, StrictJson ctx) {
         try {
