@@ -61,6 +61,28 @@ final class CliFiles {
         }
     }
 
+    /** Checks, before any work, that the output directory {@code dir} is not an existing file. */
+    static void checkOutputDirectory(Path dir, String option, String what) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new CliException(dir + ": exists and is not a directory (" + option + " names " + what + ")");
+        }
+    }
+
+    /**
+     * Creates the output directory {@code dir} (and its parents) unless it exists.
+     *
+     * @param what what the directory is for, for the message ("the model directory")
+     * @throws CliException if it exists as a file or cannot be created
+     */
+    static Path createOutputDirectory(Path dir, String option, String what) {
+        checkOutputDirectory(dir, option, what);
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new CliException(dir + ": cannot create " + what + ": " + describe(e), e);
+        }
+    }
+
     /** Fails unless the given outputs are all different files. */
     static void checkDistinct(Path... outputs) {
         for (int i = 0; i < outputs.length; i++) {

@@ -8,18 +8,24 @@ import picocli.CommandLine.ScopeType;
 /**
  * {@code zkml4j}: the root of the command tree. Each group or command is one class ({@link Groth16Command},
  * {@link ZkeyCommand}, {@link PtauCommand}, {@link VerifierCommand}, {@link DeployCommand},
- * {@link ChainCommand}); later commands (compile, witness, setup, prove, demo) join the
+ * {@link ChainCommand}, and the model commands {@link DemoCommand}, {@link CompileCommand},
+ * {@link WitnessCommand}, {@link SetupCommand}, {@link ProveCommand}); new commands join the
  * {@code subcommands} list the same way.
  */
 @Command(name = "zkml4j",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Zero-knowledge proofs of ML inference, verified on Ethereum, in pure Java.",
+            "Zero-knowledge proofs of ML inference, verified on Ethereum, in pure Java. Start with 'zkml4j demo'.",
             "Groth16 over BN254 with the circom/snarkjs file formats: the groth16, zkey and ptau commands take the "
                     + "same arguments as their snarkjs counterparts, so either tool can replace the other in a script."
         },
         subcommands = {
+            DemoCommand.class,
+            CompileCommand.class,
+            WitnessCommand.class,
+            SetupCommand.class,
+            ProveCommand.class,
             Groth16Command.class,
             ZkeyCommand.class,
             PtauCommand.class,

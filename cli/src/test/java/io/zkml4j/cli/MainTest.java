@@ -55,7 +55,7 @@ class MainTest {
     @Test
     void usageErrorsExitTwoWithUsageOnStderrOnly() {
         for (String[] args : new String[][] {
-            {"nonsense"},
+            {"qqqq"},
             {"groth16"},
             {"groth16", "prove", "a.zkey"},
             {"groth16", "verify", "--bogus", "a", "b", "c"},
@@ -66,6 +66,10 @@ class MainTest {
             assertThat(r.err()).contains("Usage: zkml4j");
         }
         assertThat(run("groth16", "verify", "--bogus", "a", "b", "c").err()).contains("Unknown option: '--bogus'");
+        // a near miss gets picocli's suggestion instead of the usage
+        CliRun.Result nearMiss = run("setpu");
+        assertThat(nearMiss.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(nearMiss.err()).contains("Unmatched argument at index 0: 'setpu'").contains("Did you mean");
     }
 
     @Test
