@@ -111,6 +111,11 @@ abstract class BaseApi implements CircuitApi {
         return own(newVariable(kind, name, computing ? value.get() : null));
     }
 
+    /** The outermost open namespace, or {@code ""} at the top level. */
+    final String outermostNamespace() {
+        return path.isEmpty() ? "" : path.peekFirst();
+    }
+
     final String qualified(String label) {
         if (path.isEmpty()) {
             return label;

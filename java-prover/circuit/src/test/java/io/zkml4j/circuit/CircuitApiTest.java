@@ -95,6 +95,30 @@ class CircuitApiTest {
     }
 
     @Test
+    void countsByOutermostNamespaceSumToTheTotalAndSkipFoldedConstants() {
+        Circuit c = api -> {
+            Var x = api.privateInput("x", null);
+            try (var a = api.namespace("a")) {
+                Var sq = api.mul(x, x);
+                try (var b = api.namespace("b")) {
+                    api.mul(sq, x);
+                }
+                api.mul(api.constant(2), api.constant(3)); // folded: free
+            }
+            try (var z = api.namespace("z")) {
+                api.mul(api.constant(0), api.constant(5));
+            }
+            api.publicOutput("y", api.mul(x, api.constant(1)));
+            try (var a = api.namespace("a")) {
+                api.assertBool(x);
+            }
+        };
+        assertThat(CountingBuilder.countByNamespace(c)).containsExactly(
+                java.util.Map.entry("a", 3), java.util.Map.entry("", 1));
+        assertThat(CountingBuilder.count(c).constraints()).isEqualTo(4);
+    }
+
+    @Test
     void wiresFollowCircomOrderOutputsThenPublicThenPrivate() {
         R1csBuilder.Result r = R1csBuilder.build(api -> {
             Var p = api.privateInput("secret", 3);

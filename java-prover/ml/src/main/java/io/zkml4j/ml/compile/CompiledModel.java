@@ -3,6 +3,7 @@ package io.zkml4j.ml.compile;
 import io.zkml4j.algebra.field.Fr;
 import io.zkml4j.circuit.Circuit;
 import io.zkml4j.circuit.CircuitApi;
+import io.zkml4j.circuit.CountingBuilder;
 import io.zkml4j.circuit.Var;
 import io.zkml4j.circuit.gadgets.BitsGadget;
 import io.zkml4j.ml.graph.FloatEvaluator;
@@ -19,8 +20,11 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.ToLongFunction;
 
 /**
  * A quantized model ready to run as integers or as a circuit; made by {@link ModelCompiler}.
@@ -46,6 +50,7 @@ public final class CompiledModel {
     private final String floatOutput;
     private final String floatDecision;
     private final Map<String, String> accumulatorOf;
+    private volatile List<LayerCost> costs;
 
     CompiledModel(ModelGraph graph, ModelSettings settings, List<Layer> layers, ArgmaxLayer argmax, String floatOutput,
             String floatDecision, Map<String, String> accumulatorOf) {
@@ -454,39 +459,73 @@ public final class CompiledModel {
 
     /**
      * The exact constraints of the circuit, part by part, in circuit order: {@code input} (range checks,
-     * {@code inputBits} per element), {@code inputCommitment} (when hashed), each layer (its
-     * {@link Layer#constraintCount()}), {@code label} (when output), {@code outputCommitment} (when hashed)
-     * and {@code publicOutputs} (one per public output signal). They sum to {@link #constraintCount()}.
+     * {@code inputBits} per element), {@code inputCommitment} (when hashed), each layer, {@code label}
+     * (when output), {@code outputCommitment} (when hashed) and {@code publicOutputs} (one per public
+     * output signal). They sum to {@link #constraintCount()}.
+     *
+     * <p>The figures are counted, not predicted: one {@link CountingBuilder} run groups the constraints by
+     * the namespace each part is defined in. They equal the layers' documented
+     * {@link Layer#constraintCount()} except where the circuit folds constants away (say a neuron whose
+     * quantized weights are all zero: its activation then costs nothing). Should two parts share a name
+     * (ONNX does not require unique node names), the shared rows fall back to the documented costs.
      */
     public List<LayerCost> layerCosts() {
+        List<LayerCost> rows = costs;
+        if (rows == null) {
+            rows = costs = List.copyOf(countLayerCosts());
+        }
+        return rows;
+    }
+
+    private List<LayerCost> countLayerCosts() {
+        Map<String, Integer> counted = CountingBuilder.countByNamespace(circuitFor(null, null));
+        List<String> parts = new ArrayList<>();
+        parts.add("input");
+        parts.add(PublicSignalLayout.INPUT_COMMITMENT);
+        layers.forEach(l -> parts.add(l.name()));
+        if (argmax != null) {
+            parts.add(argmax.name());
+        }
+        parts.add(PublicSignalLayout.OUTPUT_COMMITMENT);
+        Set<String> ambiguous = new HashSet<>();
+        Set<String> seen = new HashSet<>();
+        for (String p : parts) {
+            if (!seen.add(p)) {
+                ambiguous.add(p);
+            }
+        }
+        ToLongFunction<String> count = name -> counted.getOrDefault(name, 0);
         List<LayerCost> rows = new ArrayList<>();
         int n = graph.inputSize();
         rows.add(new LayerCost("input", "RangeCheck(" + settings.inputBits() + ")", graph.inputShape(),
-                (long) n * settings.inputBits()));
+                ambiguous.contains("input") ? (long) n * settings.inputBits() : count.applyAsLong("input")));
         if (settings.inputVisibility() == Visibility.HASHED) {
-            rows.add(new LayerCost(PublicSignalLayout.INPUT_COMMITMENT, "Poseidon", new int[] {1},
-                    Commitments.commitCost(n, settings.inputBits())));
+            String name = PublicSignalLayout.INPUT_COMMITMENT;
+            rows.add(new LayerCost(name, "Poseidon", new int[] {1}, ambiguous.contains(name)
+                    ? Commitments.commitCost(n, settings.inputBits()) : count.applyAsLong(name)));
         }
         for (Layer l : layers) {
             String op = l.getClass().getSimpleName().replace("Layer", "");
             if (l instanceof ActivationLayer a) {
                 op += "(" + a.function() + ")";
             }
-            rows.add(new LayerCost(l.name(), op, l.outputShape(), l.constraintCount()));
+            rows.add(new LayerCost(l.name(), op, l.outputShape(),
+                    ambiguous.contains(l.name()) ? l.constraintCount() : count.applyAsLong(l.name())));
         }
         if (argmax != null) {
             rows.add(new LayerCost(PublicSignalLayout.LABEL, outputSize() == 1 ? "Threshold" : "Argmax",
-                    new int[] {1}, argmax.constraintCount()));
+                    new int[] {1}, ambiguous.contains(argmax.name()) ? argmax.constraintCount()
+                            : count.applyAsLong(argmax.name())));
         }
         int outputs = outputSize() + (argmax != null ? 1 : 0);
         if (settings.outputVisibility() == Visibility.HASHED) {
-            rows.add(new LayerCost(PublicSignalLayout.OUTPUT_COMMITMENT, "Poseidon", new int[] {1},
-                    Commitments.commitCost(outputs, outputCommitmentBits())));
-            outputs = 0;
+            String name = PublicSignalLayout.OUTPUT_COMMITMENT;
+            rows.add(new LayerCost(name, "Poseidon", new int[] {1}, ambiguous.contains(name)
+                    ? Commitments.commitCost(outputs, outputCommitmentBits()) : count.applyAsLong(name)));
+            outputs = 1;
         }
-        outputs += settings.outputVisibility() == Visibility.HASHED ? 1 : 0;
         outputs += settings.inputVisibility() == Visibility.HASHED ? 1 : 0;
-        rows.add(new LayerCost("publicOutputs", "Output", new int[] {outputs}, outputs));
+        rows.add(new LayerCost("publicOutputs", "Output", new int[] {outputs}, count.applyAsLong("")));
         return rows;
     }
 

@@ -69,6 +69,19 @@ class ZkModelTest {
     }
 
     @Test
+    void coarseWeightsThatRoundWholeNeuronsToZeroStillGiveAnExactLayerReport() throws IOException {
+        // 3-bit weights: some hidden neurons lose every weight, and the circuit folds their activations away
+        CompileOptions coarse = CompileOptions.parse("{\"weightBits\": 3}", "settings.json");
+        ZkModel.Compiled c = ZkModel.compile(ModelFixtures.onnx(MLP), coarse, samples, dir);
+        ModelMetadata m = ModelMetadata.read(dir.resolve("model.json"));
+        int r1csConstraints = io.zkml4j.r1cs.R1csFile.read(dir.resolve("circuit.r1cs")).numConstraints();
+        assertThat(m.circuit().constraints()).isEqualTo(r1csConstraints).isLessThan(2520);
+        assertThat(m.layers().stream().mapToLong(ModelMetadata.LayerCost::constraints).sum())
+                .isEqualTo(r1csConstraints);
+        assertThat(c.model().compiledModel().constraintCount()).isEqualTo(r1csConstraints);
+    }
+
+    @Test
     void refusesADirectoryThatNoLongerMatches() throws IOException {
         compile(dir);
         Path json = dir.resolve("model.json");
