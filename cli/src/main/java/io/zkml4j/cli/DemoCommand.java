@@ -274,7 +274,7 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static void copyResource(String name, Path target) {
+    static void copyResource(String name, Path target) {
         try (InputStream in = DemoCommand.class.getResourceAsStream(RESOURCES + name)) {
             if (in == null) {
                 throw new IllegalStateException("the jar lacks the demo resource " + RESOURCES + name
@@ -286,7 +286,7 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static void deleteTree(Path dir) {
+    static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

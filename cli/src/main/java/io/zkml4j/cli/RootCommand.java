@@ -32,6 +32,7 @@ import picocli.CommandLine.ScopeType;
             VerifierCommand.class,
             DeployCommand.class,
             ChainCommand.class,
+            AotTrainingCommand.class,
             HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",
