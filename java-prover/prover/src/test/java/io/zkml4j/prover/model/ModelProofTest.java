@@ -51,4 +51,32 @@ class ModelProofTest {
             assertThat(Prover.verify(keys.verifyingKey(), other, proof.proof())).as("a different label").isFalse();
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void hashedInputAndOutputAreProvenAsSaltedCommitmentsOnly() {
+        String name = "logistic";
+        List<float[]> samples = ModelFixtures.samples(name);
+        CompileOptions hashed = CompileOptions.parse(
+                "{\"inputVisibility\": \"hashed\", \"outputVisibility\": \"hashed\"}", "settings.json");
+        ZkModel.compile(ModelFixtures.onnx(name), hashed, samples, dir);
+        ZkModel model = ZkModel.load(dir);
+        assertThat(model.metadata().publicSignals()).containsExactly("outputCommitment", "inputCommitment");
+        Prover.Keys keys = model.setupDev(ProveOptions.ProgressListener.NONE);
+
+        Inference run = model.infer(samples.get(0), "test image 0");
+        ProofWithPublicSignals proof = model.prove(keys, run, ProveOptions.ProgressListener.NONE);
+        assertThat(Prover.verify(keys.verifyingKey(), proof.publicSignals(), proof.proof())).isTrue();
+        var compiled = model.compiledModel();
+        assertThat(proof.publicSignals()).containsExactly(
+                compiled.outputCommitment(run.quantizedInput(), run.salt()),
+                compiled.inputCommitment(run.quantizedInput(), run.salt()));
+        assertThat(run.label()).isEqualTo(ModelFixtures.testInputs(name).get("labels").get(0).asInt());
+
+        // the same image again: a fresh salt, so unlinkable commitments (and the label stays hidden)
+        Inference again = model.infer(samples.get(0), "test image 0");
+        assertThat(again.salt()).isNotEqualTo(run.salt());
+        assertThat(again.publicSignals()).doesNotContainAnyElementsOf(proof.publicSignals());
+        // the proof does not open to the commitments of another salt
+        assertThat(Prover.verify(keys.verifyingKey(), again.publicSignals(), proof.proof())).isFalse();
+    }
 }
