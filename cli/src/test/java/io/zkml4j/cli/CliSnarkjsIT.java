@@ -188,4 +188,28 @@ class CliSnarkjsIT {
         Run badHome = zkml4j(Map.of("JAVA_HOME", dir.toString()), "--version");
         assertThat(badHome.exitCode()).as(badHome.toString()).isZero();
     }
+
+    @Test
+    void aModelWitnessAndDevelopmentKeyFromZkml4jProveWithSnarkjs() throws Exception {
+        Path model = io.zkml4j.prover.model.ModelFixtures.dir("digits_mlp");
+        Run compile = zkml4j("-q", "compile", model.resolve("model.onnx").toString(), "--calibrate",
+                model.resolve("test_inputs.json").toString(), "--out", "m");
+        assertThat(compile.exitCode()).as(compile.toString()).isZero();
+        Run witness = zkml4j("-q", "witness", "m", model.resolve("input.json").toString(), "w.wtns");
+        assertThat(witness.exitCode()).as(witness.toString()).isZero();
+        Run setup = zkml4j("-q", "setup", "m");
+        assertThat(setup.exitCode()).as(setup.toString()).isZero();
+
+        snarkjs.groth16Prove(dir.resolve("m/circuit.zkey"), dir.resolve("w.wtns"), dir.resolve("proof.json"),
+                dir.resolve("public.json"));
+        Run verify = zkml4j("groth16", "verify", "m/verification_key.json", "public.json", "proof.json");
+        assertThat(verify.exitCode()).as(verify.toString()).isZero();
+        assertThat(snarkjs.groth16Verify(dir.resolve("m/verification_key.json"), dir.resolve("public.json"),
+                dir.resolve("proof.json"))).isTrue();
+        // the label PyTorch predicts for input.json is the last public signal
+        int label = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(model.resolve("expected_output.json").toFile()).get("label").asInt();
+        assertThat(Files.readString(dir.resolve("public.json"))).contains("\"" + label + "\"\n]");
+    }
 }
+
