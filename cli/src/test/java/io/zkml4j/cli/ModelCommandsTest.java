@@ -195,4 +195,29 @@ class ModelCommandsTest {
         assertThat(r.err()).contains("exists and is not a directory");
         assertThat(CliRun.tempFiles(out)).isZero();
     }
+
+    @Test
+    void hashedInputAndOutputThroughTheCommandLine() throws IOException {
+        Path settings = dir.resolve("settings.json");
+        Files.writeString(settings, "{\"inputVisibility\": \"hashed\", \"outputVisibility\": \"hashed\"}");
+        Path out = dir.resolve("hashed");
+        CliRun.Result compile = zkml4j("compile", abs(fixture("logistic", "model.onnx")), "--settings", abs(settings),
+                "--calibrate", abs(fixture("logistic", "test_inputs.json")), "--out", abs(out));
+        assertThat(compile.exitCode()).as(compile.toString()).isZero();
+
+        Path proof = dir.resolve("proof");
+        CliRun.Result prove = zkml4j("prove", abs(out), abs(fixture("logistic", "input.json")), "--out", abs(proof));
+        assertThat(prove.exitCode()).as(prove.toString()).isZero();
+        JsonNode o = new ObjectMapper().readTree(proof.resolve("output.json").toFile());
+        JsonNode expected = new ObjectMapper().readTree(fixture("logistic", "expected_output.json").toFile());
+        assertThat(o.get("label").asInt()).isEqualTo(expected.get("label").asInt());
+        assertThat(o.get("salt").asText()).isNotBlank();
+        // public.json holds the two commitments only, exactly those output.json opens
+        assertThat(SnarkjsJson.readPublicSignals(proof.resolve("public.json"))).extracting(Object::toString)
+                .containsExactly(o.get("outputCommitment").asText(), o.get("inputCommitment").asText());
+        CliRun.Result verify = zkml4j("groth16", "verify", abs(out.resolve("verification_key.json")),
+                abs(proof.resolve("public.json")), abs(proof.resolve("proof.json")));
+        assertThat(verify.exitCode()).as(verify.toString()).isZero();
+    }
 }
+

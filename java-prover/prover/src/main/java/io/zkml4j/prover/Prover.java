@@ -86,17 +86,6 @@ public final class Prover {
     }
 
     /**
-     * As {@link #setupDev(Circuit)}; {@code cacheDir} is ignored (development keys no longer need a
-     * cached ceremony).
-     *
-     * @deprecated use {@link #setupDev(Circuit)}
-     */
-    @Deprecated
-    public static Keys setupDev(Circuit circuit, Path cacheDir) {
-        return setupDev(circuit);
-    }
-
-    /**
      * Runs {@code circuit} for its witness and proves it.
      *
      * @throws io.zkml4j.groth16.Groth16Exception if the witness does not satisfy the circuit (the
