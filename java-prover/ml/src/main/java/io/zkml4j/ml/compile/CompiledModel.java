@@ -24,7 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.ToLongFunction;
+import java.util.function.ToLongBiFunction;
 
 /**
  * A quantized model ready to run as integers or as a circuit; made by {@link ModelCompiler}.
@@ -494,38 +494,38 @@ public final class CompiledModel {
                 ambiguous.add(p);
             }
         }
-        ToLongFunction<String> count = name -> counted.getOrDefault(name, 0);
+        // a part's counted constraints, or its documented cost when its name is not unique
+        ToLongBiFunction<String, Long> cost = (name, documented) -> ambiguous.contains(name) ? documented
+                : counted.getOrDefault(name, 0);
         List<LayerCost> rows = new ArrayList<>();
         int n = graph.inputSize();
         rows.add(new LayerCost("input", "RangeCheck(" + settings.inputBits() + ")", graph.inputShape(),
-                ambiguous.contains("input") ? (long) n * settings.inputBits() : count.applyAsLong("input")));
+                cost.applyAsLong("input", (long) n * settings.inputBits())));
         if (settings.inputVisibility() == Visibility.HASHED) {
             String name = PublicSignalLayout.INPUT_COMMITMENT;
-            rows.add(new LayerCost(name, "Poseidon", new int[] {1}, ambiguous.contains(name)
-                    ? Commitments.commitCost(n, settings.inputBits()) : count.applyAsLong(name)));
+            rows.add(new LayerCost(name, "Poseidon", new int[] {1},
+                    cost.applyAsLong(name, Commitments.commitCost(n, settings.inputBits()))));
         }
         for (Layer l : layers) {
             String op = l.getClass().getSimpleName().replace("Layer", "");
             if (l instanceof ActivationLayer a) {
                 op += "(" + a.function() + ")";
             }
-            rows.add(new LayerCost(l.name(), op, l.outputShape(),
-                    ambiguous.contains(l.name()) ? l.constraintCount() : count.applyAsLong(l.name())));
+            rows.add(new LayerCost(l.name(), op, l.outputShape(), cost.applyAsLong(l.name(), l.constraintCount())));
         }
         if (argmax != null) {
             rows.add(new LayerCost(PublicSignalLayout.LABEL, outputSize() == 1 ? "Threshold" : "Argmax",
-                    new int[] {1}, ambiguous.contains(argmax.name()) ? argmax.constraintCount()
-                            : count.applyAsLong(argmax.name())));
+                    new int[] {1}, cost.applyAsLong(argmax.name(), argmax.constraintCount())));
         }
         int outputs = outputSize() + (argmax != null ? 1 : 0);
         if (settings.outputVisibility() == Visibility.HASHED) {
             String name = PublicSignalLayout.OUTPUT_COMMITMENT;
-            rows.add(new LayerCost(name, "Poseidon", new int[] {1}, ambiguous.contains(name)
-                    ? Commitments.commitCost(outputs, outputCommitmentBits()) : count.applyAsLong(name)));
+            rows.add(new LayerCost(name, "Poseidon", new int[] {1},
+                    cost.applyAsLong(name, Commitments.commitCost(outputs, outputCommitmentBits()))));
             outputs = 1;
         }
         outputs += settings.inputVisibility() == Visibility.HASHED ? 1 : 0;
-        rows.add(new LayerCost("publicOutputs", "Output", new int[] {outputs}, count.applyAsLong("")));
+        rows.add(new LayerCost("publicOutputs", "Output", new int[] {outputs}, counted.getOrDefault("", 0)));
         return rows;
     }
 

@@ -1,0 +1,88 @@
+package io.zkml4j.ml.layers;
+
+import io.zkml4j.circuit.CircuitApi;
+import io.zkml4j.circuit.Var;
+import io.zkml4j.ml.graph.FloatEvaluator.PoolParams;
+import io.zkml4j.ml.tensor.Interval;
+import io.zkml4j.ml.tensor.VarTensor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * A 2-D pooling layer ({@link MaxPoolLayer}, {@link AvgPoolLayer}): the name, shapes, input bound and
+ * windows ({@link Windows#of}) they share, and the loop that gathers each window's cells.
+ */
+abstract class PoolLayer implements Layer {
+
+    final String name;
+    final int[] inShape;
+    final int[] outShape;
+    final PoolParams params;
+    final Interval inBound;
+    /** Per output element, the input indices of its window (padding left out). */
+    final List<int[]> windows;
+
+    /** Copies {@code inputShape}. */
+    PoolLayer(String name, int[] inputShape, Interval inputBound, PoolParams params) {
+        this.name = name;
+        this.inShape = inputShape.clone();
+        this.outShape = Windows.outputShape(inputShape, params);
+        this.params = params;
+        this.inBound = inputBound;
+        this.windows = Windows.of(inputShape, params);
+    }
+
+    /** The circuit of one output element from its window's cells. */
+    interface WindowCircuit {
+        Var apply(int window, List<Var> cells);
+    }
+
+    /**
+     * Applies a per-window circuit inside the namespace {@code name}, window {@code o} in the namespace
+     * {@code window[o]}; {@code perWindow} is created once, inside the layer's namespace.
+     */
+    final VarTensor defineEachWindow(CircuitApi api, VarTensor input, Supplier<WindowCircuit> perWindow) {
+        Layer.requireInput(this, input);
+        Var[] out = new Var[windows.size()];
+        try (var ns = api.namespace(name)) {
+            WindowCircuit f = perWindow.get();
+            for (int o = 0; o < out.length; o++) {
+                List<Var> cells = new ArrayList<>();
+                for (int idx : windows.get(o)) {
+                    cells.add(input.get(idx));
+                }
+                try (var e = api.namespace("window[" + o + "]")) {
+                    out[o] = f.apply(o, cells);
+                }
+            }
+        }
+        return VarTensor.of(outShape, out, outputBound());
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final int[] inputShape() {
+        return inShape.clone();
+    }
+
+    @Override
+    public final Interval inputBound() {
+        return inBound;
+    }
+
+    @Override
+    public final int[] outputShape() {
+        return outShape.clone();
+    }
+
+    /** {@code [input shape (4), kh, kw, sh, sw, padTop, padLeft, padBottom, padRight, count_include_pad]}. */
+    @Override
+    public final long[] parameters() {
+        return Windows.parameters(inShape, params);
+    }
+}
