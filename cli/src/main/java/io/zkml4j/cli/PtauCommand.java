@@ -8,7 +8,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -89,12 +89,8 @@ final class PtauCommand {
         @Parameters(index = "1", paramLabel = "<out.ptau>", description = "The file to write.")
         Path outPath;
 
-        @Option(names = {"-n", "--name"}, paramLabel = "TEXT", description = "Contributor name recorded in the file.")
-        String name;
-
-        @Option(names = {"-e", "--entropy"}, paramLabel = "TEXT",
-                description = "Extra entropy text (default: 32 more random bytes).")
-        String entropy;
+        @Mixin
+        ContributorOptions contributor = new ContributorOptions();
 
         Contribute(Ui ui) {
             this.ui = ui;
@@ -104,17 +100,15 @@ final class PtauCommand {
         public Integer call() {
             CliFiles.checkInput(inPath, "the powers of tau");
             ui.checkOutput(outPath, "the new powers of tau");
-            if (entropy != null && entropy.isEmpty()) {
-                throw new CliException("--entropy must not be empty (leave it out to use random bytes only)");
-            }
+            contributor.validate();
             ui.warn(WARNING);
             SecureRandom random = new SecureRandom();
             PowersOfTau.ContributionResult result;
             Duration took;
             try (Progress p = ui.progress("ptau contribute")) {
                 p.stage("contributing");
-                result = PowersOfTau.contribute(inPath, outPath, name,
-                        entropy != null ? entropy : ZkeyCommand.randomText(random), random);
+                result = PowersOfTau.contribute(inPath, outPath, contributor.name, contributor.entropyText(random),
+                        random);
                 p.finish();
                 took = p.elapsed();
             }

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code zkml4j zkey contribute|export-vk}. */
@@ -42,12 +42,8 @@ final class ZkeyCommand {
         @Parameters(index = "1", paramLabel = "<out.zkey>", description = "The key to write.")
         Path outPath;
 
-        @Option(names = {"-n", "--name"}, paramLabel = "TEXT", description = "Contributor name recorded in the key.")
-        String name;
-
-        @Option(names = {"-e", "--entropy"}, paramLabel = "TEXT",
-                description = "Extra entropy text (default: 32 more random bytes).")
-        String entropy;
+        @Mixin
+        ContributorOptions contributor = new ContributorOptions();
 
         Contribute(Ui ui) {
             this.ui = ui;
@@ -57,9 +53,7 @@ final class ZkeyCommand {
         public Integer call() {
             CliFiles.checkInput(inPath, "the proving key");
             ui.checkOutput(outPath, "the new proving key");
-            if (entropy != null && entropy.isEmpty()) {
-                throw new CliException("--entropy must not be empty (leave it out to use random bytes only)");
-            }
+            contributor.validate();
             SecureRandom random = new SecureRandom();
             ZkeyContribution.Result result;
             Duration took;
@@ -67,8 +61,7 @@ final class ZkeyCommand {
                 p.stage("reading " + inPath.getFileName());
                 ProvingKey key = ZkeyFile.read(inPath);
                 p.stage("contributing");
-                result = ZkeyContribution.contribute(key, name, entropy != null ? entropy : randomText(random),
-                        random);
+                result = ZkeyContribution.contribute(key, contributor.name, contributor.entropyText(random), random);
                 p.stage("writing " + outPath.getFileName());
                 ZkeyFile.write(result.key(), outPath);
                 p.finish();
@@ -77,6 +70,7 @@ final class ZkeyCommand {
             ZkeyContribution.Transcript transcript = ZkeyContribution.parse(result.key().contributions());
             ui.result(SnarkjsEncoding.formatHash(transcript.circuitHash(), "Circuit Hash: "));
             ui.result(result.formattedHash());
+            String name = contributor.name;
             ui.summary("contribution #" + transcript.records().size() + (name == null ? "" : " (" + name + ")")
                     + " written to " + outPath + " (" + Ui.seconds(took) + ")");
             return ExitCodes.OK;
@@ -118,12 +112,5 @@ final class ZkeyCommand {
             ui.summary("verification key written to " + vkPath + " (" + Ui.seconds(took) + ")");
             return ExitCodes.OK;
         }
-    }
-
-    /** 32 random bytes as hex: the default entropy text (the library insists on a non-empty one). */
-    static String randomText(SecureRandom random) {
-        byte[] b = new byte[32];
-        random.nextBytes(b);
-        return java.util.HexFormat.of().formatHex(b);
     }
 }
