@@ -75,18 +75,9 @@ public final class OnnxDecoder {
         while (r.hasRemaining()) {
             int tag = r.readTag();
             switch (ProtoReader.fieldNumber(tag)) {
-                case 1 -> {
-                    r.expectWire(tag, ProtoReader.WIRE_VARINT, "ir_version");
-                    irVersion = r.readVarint("ir_version");
-                }
-                case 2 -> {
-                    r.expectWire(tag, ProtoReader.WIRE_LEN, "producer_name");
-                    producer = r.readString("producer_name");
-                }
-                case 3 -> {
-                    r.expectWire(tag, ProtoReader.WIRE_LEN, "producer_version");
-                    producerVersion = r.readString("producer_version");
-                }
+                case 1 -> irVersion = r.varintField(tag, "ir_version");
+                case 2 -> producer = r.stringField(tag, "producer_name");
+                case 3 -> producerVersion = r.stringField(tag, "producer_version");
                 case 7 -> {
                     r.expectWire(tag, ProtoReader.WIRE_LEN, "graph");
                     if (graph != null) {
@@ -103,14 +94,8 @@ public final class OnnxDecoder {
                     while (o.hasRemaining()) {
                         int t = o.readTag();
                         switch (ProtoReader.fieldNumber(t)) {
-                            case 1 -> {
-                                o.expectWire(t, ProtoReader.WIRE_LEN, "domain");
-                                domain = o.readString("domain");
-                            }
-                            case 2 -> {
-                                o.expectWire(t, ProtoReader.WIRE_VARINT, "version");
-                                version = o.readVarint("version");
-                            }
+                            case 1 -> domain = o.stringField(t, "domain");
+                            case 2 -> version = o.varintField(t, "version");
                             default -> o.skip(t);
                         }
                     }
@@ -146,10 +131,7 @@ public final class OnnxDecoder {
                     r.expectWire(tag, ProtoReader.WIRE_LEN, "node");
                     nodes.add(node(r.message("node[" + nodes.size() + "]")));
                 }
-                case 2 -> {
-                    r.expectWire(tag, ProtoReader.WIRE_LEN, "name");
-                    name = r.readString("name");
-                }
+                case 2 -> name = r.stringField(tag, "name");
                 case 5 -> {
                     r.expectWire(tag, ProtoReader.WIRE_LEN, "initializer");
                     initializers.add(tensor(r.message("initializer[" + initializers.size() + "]")));
@@ -185,30 +167,15 @@ public final class OnnxDecoder {
         while (r.hasRemaining()) {
             int tag = r.readTag();
             switch (ProtoReader.fieldNumber(tag)) {
-                case 1 -> {
-                    r.expectWire(tag, ProtoReader.WIRE_LEN, "input");
-                    inputs.add(r.readString("input"));
-                }
-                case 2 -> {
-                    r.expectWire(tag, ProtoReader.WIRE_LEN, "output");
-                    outputs.add(r.readString("output"));
-                }
-                case 3 -> {
-                    r.expectWire(tag, ProtoReader.WIRE_LEN, "name");
-                    name = r.readString("name");
-                }
-                case 4 -> {
-                    r.expectWire(tag, ProtoReader.WIRE_LEN, "op_type");
-                    opType = r.readString("op_type");
-                }
+                case 1 -> inputs.add(r.stringField(tag, "input"));
+                case 2 -> outputs.add(r.stringField(tag, "output"));
+                case 3 -> name = r.stringField(tag, "name");
+                case 4 -> opType = r.stringField(tag, "op_type");
                 case 5 -> {
                     r.expectWire(tag, ProtoReader.WIRE_LEN, "attribute");
                     attributes.add(attribute(r.message("attribute[" + attributes.size() + "]")));
                 }
-                case 7 -> {
-                    r.expectWire(tag, ProtoReader.WIRE_LEN, "domain");
-                    domain = r.readString("domain");
-                }
+                case 7 -> domain = r.stringField(tag, "domain");
                 default -> r.skip(tag);
             }
         }
@@ -237,28 +204,18 @@ public final class OnnxDecoder {
         while (r.hasRemaining()) {
             int tag = r.readTag();
             switch (ProtoReader.fieldNumber(tag)) {
-                case 1 -> {
-                    r.expectWire(tag, ProtoReader.WIRE_LEN, "name");
-                    name = r.readString("name");
-                }
+                case 1 -> name = r.stringField(tag, "name");
                 case 2 -> {
                     r.expectWire(tag, ProtoReader.WIRE_FIXED32, "f");
                     f = Float.intBitsToFloat(r.readFixed32("f"));
                     hasF = true;
                 }
                 case 3 -> {
-                    r.expectWire(tag, ProtoReader.WIRE_VARINT, "i");
-                    i = r.readVarint("i");
+                    i = r.varintField(tag, "i");
                     hasI = true;
                 }
-                case 4 -> {
-                    r.expectWire(tag, ProtoReader.WIRE_LEN, "s");
-                    s = r.readBytes("s");
-                }
-                case 5 -> {
-                    r.expectWire(tag, ProtoReader.WIRE_LEN, "t");
-                    t = tensor(r.message("t"));
-                }
+                case 4 -> s = r.bytesField(tag, "s");
+                case 5 -> t = tensor(r.messageField(tag, "t"));
                 case 6, 11 -> {
                     r.skip(tag); // subgraphs (If/Loop/Scan bodies): recorded, never decoded
                     hasGraph = true;
@@ -266,8 +223,7 @@ public final class OnnxDecoder {
                 case 7 -> r.readFloats(tag, floats, "floats");
                 case 8 -> r.readInt64s(tag, ints, "ints");
                 case 20 -> {
-                    r.expectWire(tag, ProtoReader.WIRE_VARINT, "type");
-                    long v = r.readVarint("type");
+                    long v = r.varintField(tag, "type");
                     if (v < 0 || v > 14) {
                         throw r.error("type", "unknown AttributeType " + v);
                     }
@@ -297,8 +253,7 @@ public final class OnnxDecoder {
             switch (ProtoReader.fieldNumber(tag)) {
                 case 1 -> r.readInt64s(tag, dims, "dims");
                 case 2 -> {
-                    r.expectWire(tag, ProtoReader.WIRE_VARINT, "data_type");
-                    long v = r.readVarint("data_type");
+                    long v = r.varintField(tag, "data_type");
                     if (v < 0 || v > Integer.MAX_VALUE) {
                         throw r.error("data_type", "invalid value " + v);
                     }
@@ -306,21 +261,14 @@ public final class OnnxDecoder {
                 }
                 case 4 -> r.readFloats(tag, floatData, "float_data");
                 case 7 -> r.readInt64s(tag, int64Data, "int64_data");
-                case 8 -> {
-                    r.expectWire(tag, ProtoReader.WIRE_LEN, "name");
-                    name = r.readString("name");
-                }
-                case 9 -> {
-                    r.expectWire(tag, ProtoReader.WIRE_LEN, "raw_data");
-                    raw = r.readBytes("raw_data");
-                }
+                case 8 -> name = r.stringField(tag, "name");
+                case 9 -> raw = r.bytesField(tag, "raw_data");
                 case 13 -> {
                     r.skip(tag);
                     external = true;
                 }
                 case 14 -> {
-                    r.expectWire(tag, ProtoReader.WIRE_VARINT, "data_location");
-                    external |= r.readVarint("data_location") == 1;
+                    external |= r.varintField(tag, "data_location") == 1;
                 }
                 default -> r.skip(tag);
             }
@@ -343,32 +291,21 @@ public final class OnnxDecoder {
         while (r.hasRemaining()) {
             int tag = r.readTag();
             switch (ProtoReader.fieldNumber(tag)) {
-                case 1 -> {
-                    r.expectWire(tag, ProtoReader.WIRE_LEN, "name");
-                    name = r.readString("name");
-                }
+                case 1 -> name = r.stringField(tag, "name");
                 case 2 -> {
-                    r.expectWire(tag, ProtoReader.WIRE_LEN, "type");
-                    ProtoReader type = r.message("type");
+                    ProtoReader type = r.messageField(tag, "type");
                     while (type.hasRemaining()) {
                         int t = type.readTag();
                         if (ProtoReader.fieldNumber(t) != 1) {
                             type.skip(t); // sequence/map/optional types: left without a tensor shape
                             continue;
                         }
-                        type.expectWire(t, ProtoReader.WIRE_LEN, "tensor_type");
-                        ProtoReader tensor = type.message("tensor_type");
+                        ProtoReader tensor = type.messageField(t, "tensor_type");
                         while (tensor.hasRemaining()) {
                             int u = tensor.readTag();
                             switch (ProtoReader.fieldNumber(u)) {
-                                case 1 -> {
-                                    tensor.expectWire(u, ProtoReader.WIRE_VARINT, "elem_type");
-                                    elemType = (int) tensor.readVarint("elem_type");
-                                }
-                                case 2 -> {
-                                    tensor.expectWire(u, ProtoReader.WIRE_LEN, "shape");
-                                    shape = shape(tensor.message("shape"));
-                                }
+                                case 1 -> elemType = (int) tensor.varintField(u, "elem_type");
+                                case 2 -> shape = shape(tensor.messageField(u, "shape"));
                                 default -> tensor.skip(u);
                             }
                         }
@@ -399,16 +336,12 @@ public final class OnnxDecoder {
                 int t = d.readTag();
                 switch (ProtoReader.fieldNumber(t)) {
                     case 1 -> {
-                        d.expectWire(t, ProtoReader.WIRE_VARINT, "dim_value");
-                        value = d.readVarint("dim_value");
+                        value = d.varintField(t, "dim_value");
                         if (value < 0) {
                             throw d.error("dim_value", "negative dimension " + value);
                         }
                     }
-                    case 2 -> {
-                        d.expectWire(t, ProtoReader.WIRE_LEN, "dim_param");
-                        param = d.readString("dim_param");
-                    }
+                    case 2 -> param = d.stringField(t, "dim_param");
                     default -> d.skip(t);
                 }
             }

@@ -167,6 +167,30 @@ final class ProtoReader {
         }
     }
 
+    /** A varint field: its wire type checked ({@link #expectWire}), then its value read. */
+    long varintField(int tag, String field) {
+        expectWire(tag, WIRE_VARINT, field);
+        return readVarint(field);
+    }
+
+    /** A length-delimited UTF-8 string field, its wire type checked. */
+    String stringField(int tag, String field) {
+        expectWire(tag, WIRE_LEN, field);
+        return readString(field);
+    }
+
+    /** A length-delimited bytes field, its wire type checked. */
+    byte[] bytesField(int tag, String field) {
+        expectWire(tag, WIRE_LEN, field);
+        return readBytes(field);
+    }
+
+    /** A nested message field, its wire type checked ({@link #message}). */
+    ProtoReader messageField(int tag, String field) {
+        expectWire(tag, WIRE_LEN, field);
+        return message(field);
+    }
+
     /**
      * Reads one occurrence of a repeated int64 field: packed (length-delimited) or a single varint.
      * A packed run cannot hold more values than bytes, so the list never outgrows the input.
