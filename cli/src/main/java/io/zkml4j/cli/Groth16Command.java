@@ -16,7 +16,6 @@ import io.zkml4j.groth16.setup.Groth16Setup;
 import io.zkml4j.groth16.zkey.ZkeyFile;
 import io.zkml4j.r1cs.R1cs;
 import io.zkml4j.r1cs.R1csFile;
-import io.zkml4j.r1cs.Witness;
 import io.zkml4j.r1cs.WtnsFile;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -212,13 +211,13 @@ final class Groth16Command {
                     p.stage(stage, fraction);
                 };
                 stages.onStage("reading " + zkeyPath.getFileName(), Double.NaN);
-                ProvingKey pk = ZkeyFile.read(zkeyPath);
+                ProvingKey pk = ZkeyFile.openForProving(zkeyPath); // the MSMs stream its points
                 stages.onStage("reading " + wtnsPath.getFileName(), Double.NaN);
-                Witness witness = WtnsFile.read(wtnsPath);
+                long[] witness = WtnsFile.readStandardLimbs(wtnsPath); // held once: it becomes the MSM scalars
                 read = p.elapsed();
                 ProofWithPublicSignals result;
                 try {
-                    result = Groth16.prove(pk, witness, new SecureRandom(),
+                    result = Groth16.proveStandardFormInPlace(pk, witness, new SecureRandom(),
                             ProveOptions.defaults().withProgress(stages));
                 } catch (Groth16Exception e) {
                     throw new CliException(wtnsPath + " does not fit " + zkeyPath + ": " + e.getMessage(), e);

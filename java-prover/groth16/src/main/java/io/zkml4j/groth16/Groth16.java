@@ -4,6 +4,7 @@ import io.zkml4j.algebra.curve.G1Affine;
 import io.zkml4j.algebra.curve.G1Jacobian;
 import io.zkml4j.algebra.curve.G2Jacobian;
 import io.zkml4j.algebra.curve.Msm;
+import io.zkml4j.algebra.curve.MsmScalars;
 import io.zkml4j.algebra.field.Fr;
 import io.zkml4j.algebra.internal.MontgomeryKernel;
 import io.zkml4j.algebra.pairing.Bn254Pairing;
@@ -15,7 +16,6 @@ import io.zkml4j.r1cs.Witness;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -104,41 +104,67 @@ public final class Groth16 {
             progress.onStage("check", 0);
             checkWitness(pk, options.r1cs().get(), witness);
         }
-        long[] wMont = witness.montgomeryLimbs();
-        if (!K.isOne(wMont, 0)) {
+        long[] w = witness.montgomeryLimbs(); // our copy: converted to standard form, then to MSM scalars
+        if (!K.isOne(w, 0)) {
             throw new Groth16Exception("Witness value 0 must be 1 (the constant wire) but is " + witness.get(0));
         }
-        return proveMontgomery(pk, wMont, rng, progress);
+        parallelChunks(w.length / 4, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                K.fromMontgomery(w, 4 * i, w, 4 * i);
+            }
+        });
+        return proveOwned(pk, w, rng, progress);
     }
 
     /**
      * Proves from a flat witness in <em>standard</em> form: {@code 4·nVars} longs, each value as four
-     * little-endian limbs of an integer below r (the layout of a {@code .wtns} file's values).
+     * little-endian limbs of an integer below r (the layout of a {@code .wtns} file's values). The array
+     * is not modified.
      *
      * @throws Groth16Exception if the length is wrong, a value is not below r, or value 0 is not 1
      */
     public static ProofWithPublicSignals proveStandardForm(ProvingKey pk, long[] witness, RandomGenerator rng,
                                                            ProveOptions options) {
+        checkStandardForm(pk, witness, options);
+        return proveOwned(pk, witness.clone(), rng, options.progress());
+    }
+
+    /**
+     * As {@link #proveStandardForm} but taking the array over: it is overwritten (it becomes the MSM
+     * scalars), so the witness is held in memory once ({@code WtnsFile.readStandardLimbs} reads it in
+     * this form). On failure its content is unspecified.
+     */
+    public static ProofWithPublicSignals proveStandardFormInPlace(ProvingKey pk, long[] witness, RandomGenerator rng,
+                                                                  ProveOptions options) {
+        checkStandardForm(pk, witness, options);
+        return proveOwned(pk, witness, rng, options.progress());
+    }
+
+    private static void checkStandardForm(ProvingKey pk, long[] witness, ProveOptions options) {
         Objects.requireNonNull(pk, "pk");
+        Objects.requireNonNull(witness, "witness");
+        Objects.requireNonNull(options, "options");
         if (witness.length != 4L * pk.nVars()) {
-            throw new Groth16Exception("The witness has " + witness.length + " limbs but the proving key expects "
-                    + 4L * pk.nVars() + " (4 per signal, nVars = " + pk.nVars() + ")");
+            throw new Groth16Exception("The witness has " + (witness.length % 4 == 0 ? witness.length / 4 + " values"
+                    : witness.length + " limbs (not 4 per value)") + " but the proving key expects " + pk.nVars()
+                    + " (nVars)");
         }
-        long[] wMont = new long[witness.length];
         for (int i = 0; i < pk.nVars(); i++) {
             if (!K.isCanonical(witness, 4 * i)) {
                 throw new Groth16Exception("Witness value " + i + " is not below r");
             }
-            K.toMontgomery(wMont, 4 * i, witness, 4 * i);
         }
         if (options.r1cs().isPresent()) {
             options.progress().onStage("check", 0);
-            checkWitness(pk, options.r1cs().get(), Witness.fromMontgomeryLimbs(wMont));
+            long[] mont = new long[witness.length];
+            for (int i = 0; i < pk.nVars(); i++) {
+                K.toMontgomery(mont, 4 * i, witness, 4 * i);
+            }
+            checkWitness(pk, options.r1cs().get(), Witness.fromMontgomeryLimbs(mont));
         }
-        if (!K.isOne(wMont, 0)) {
+        if (witness[0] != 1 || witness[1] != 0 || witness[2] != 0 || witness[3] != 0) {
             throw new Groth16Exception("Witness value 0 must be 1 (the constant wire)");
         }
-        return proveMontgomery(pk, wMont, rng, options.progress());
     }
 
     private static void checkWitness(ProvingKey pk, R1cs r1cs, Witness witness) {
@@ -153,16 +179,58 @@ public final class Groth16 {
         }
     }
 
-    private static ProofWithPublicSignals proveMontgomery(ProvingKey pk, long[] wMont, RandomGenerator rng,
-                                                          ProveOptions.ProgressListener progress) {
-        int nVars = pk.nVars(), nPublic = pk.nPublic(), n = pk.domainSize();
-
-        progress.onStage("qap", F_QAP);
-        long[] wStd = new long[wMont.length];
-        for (int i = 0; i < nVars; i++) {
-            K.fromMontgomery(wStd, 4 * i, wMont, 4 * i);
+    /**
+     * The prover proper, on a witness in standard form that it owns: the array serves the QAP, then
+     * becomes the MSM scalars in place, so the witness is held once. Each large temporary lives in a
+     * helper method, so it is unreachable as soon as its stage is over.
+     */
+    private static ProofWithPublicSignals proveOwned(ProvingKey pk, long[] wStd, RandomGenerator rng,
+                                                     ProveOptions.ProgressListener progress) {
+        int nVars = pk.nVars(), nPublic = pk.nPublic();
+        List<Fr> publicSignals = new ArrayList<>(nPublic);
+        long[] mont = new long[4];
+        for (int i = 1; i <= nPublic; i++) {
+            K.toMontgomery(mont, 0, wStd, 4 * i);
+            publicSignals.add(Fr.fromMontgomeryLimbs(mont, 0));
         }
-        long[][] ab = evaluateQap(pk.coefficients(), wStd, n);
+
+        G1Jacobian hMsm = quotientMsm(pk, wStd, progress);
+        MsmScalars w = MsmScalars.fromStandardInPlace(wStd, nVars);
+        progress.onStage("msm-a", F_A);
+        G1Jacobian aMsm = Msm.g1(pk.pointsA(), w);
+        progress.onStage("msm-b1", F_B1);
+        G1Jacobian b1Msm = Msm.g1(pk.pointsB1(), w);
+        progress.onStage("msm-b2", F_B2);
+        G2Jacobian b2Msm = Msm.g2(pk.pointsB2(), w);
+        progress.onStage("msm-c", F_C);
+        G1Jacobian cMsm = Msm.g1(pk.pointsC(), w.slice(nPublic + 1, nVars - nPublic - 1));
+
+        progress.onStage("finish", F_FINISH);
+        Fr r = Fr.random(rng);
+        Fr s = Fr.random(rng);
+        G1Jacobian piA = aMsm.add(pk.alpha1()).add(pk.delta1().toJacobian().mul(r));
+        G2Jacobian piB = b2Msm.add(pk.beta2()).add(pk.delta2().toJacobian().mul(s));
+        G1Jacobian b1 = b1Msm.add(pk.beta1()).add(pk.delta1().toJacobian().mul(s));
+        G1Jacobian piC = cMsm.add(hMsm).add(piA.mul(s)).add(b1.mul(r))
+                .add(pk.delta1().toJacobian().mul(r.mul(s)).neg());
+        Proof proof = Proof.of(piA.toAffine(), piB.toAffine(), piC.toAffine());
+        progress.onStage("done", 1.0);
+        return new ProofWithPublicSignals(proof, publicSignals);
+    }
+
+    /** {@code Σ h_j·H_j}: the QAP on the domain, three transforms to the coset, and the H MSM. */
+    private static G1Jacobian quotientMsm(ProvingKey pk, long[] wStd, ProveOptions.ProgressListener progress) {
+        int n = pk.domainSize();
+        progress.onStage("qap", F_QAP);
+        long[] h = quotientOnCoset(pk.coefficients(), wStd, n, progress);
+        progress.onStage("msm-h", F_H);
+        return Msm.g1(pk.pointsH(), MsmScalars.fromMontgomeryInPlace(h, n));
+    }
+
+    /** {@code h_j = A_j·B_j − C_j} on the coset (Montgomery form), in the array that held A. */
+    private static long[] quotientOnCoset(QapCoefficients q, long[] wStd, int n,
+                                          ProveOptions.ProgressListener progress) {
+        long[][] ab = evaluateQap(q, wStd, n);
         long[] a = ab[0], b = ab[1];
         long[] c = new long[4 * n];
         parallelChunks(n, (from, to) -> {
@@ -184,36 +252,7 @@ public final class Groth16 {
                 K.sub(h, 4 * j, h, 4 * j, c, 4 * j);
             }
         });
-
-        progress.onStage("msm-h", F_H);
-        G1Jacobian hMsm = Msm.g1(pk.h(), h, n);
-        progress.onStage("msm-a", F_A);
-        G1Jacobian aMsm = Msm.g1(pk.a(), wMont, nVars);
-        progress.onStage("msm-b1", F_B1);
-        G1Jacobian b1Msm = Msm.g1(pk.b1(), wMont, nVars);
-        progress.onStage("msm-b2", F_B2);
-        G2Jacobian b2Msm = Msm.g2(pk.b2(), wMont, nVars);
-        progress.onStage("msm-c", F_C);
-        int nPrivate = nVars - nPublic - 1;
-        long[] wPrivate = Arrays.copyOfRange(wMont, 4 * (nPublic + 1), 4 * nVars);
-        G1Jacobian cMsm = Msm.g1(pk.c(), wPrivate, nPrivate);
-
-        progress.onStage("finish", F_FINISH);
-        Fr r = Fr.random(rng);
-        Fr s = Fr.random(rng);
-        G1Jacobian piA = aMsm.add(pk.alpha1()).add(pk.delta1().toJacobian().mul(r));
-        G2Jacobian piB = b2Msm.add(pk.beta2()).add(pk.delta2().toJacobian().mul(s));
-        G1Jacobian b1 = b1Msm.add(pk.beta1()).add(pk.delta1().toJacobian().mul(s));
-        G1Jacobian piC = cMsm.add(hMsm).add(piA.mul(s)).add(b1.mul(r))
-                .add(pk.delta1().toJacobian().mul(r.mul(s)).neg());
-        Proof proof = Proof.of(piA.toAffine(), piB.toAffine(), piC.toAffine());
-
-        List<Fr> publicSignals = new ArrayList<>(nPublic);
-        for (int i = 1; i <= nPublic; i++) {
-            publicSignals.add(Fr.fromMontgomeryLimbs(wMont, 4 * i));
-        }
-        progress.onStage("done", 1.0);
-        return new ProofWithPublicSignals(proof, publicSignals);
+        return h;
     }
 
     /**

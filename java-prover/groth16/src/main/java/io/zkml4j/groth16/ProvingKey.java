@@ -2,9 +2,9 @@ package io.zkml4j.groth16;
 
 import io.zkml4j.algebra.curve.G1Affine;
 import io.zkml4j.algebra.curve.G2Affine;
+import io.zkml4j.algebra.curve.PointSource;
 import io.zkml4j.algebra.internal.G1Kernel;
 import io.zkml4j.algebra.internal.G2Kernel;
-import java.nio.LongBuffer;
 import java.util.List;
 import java.util.Objects;
 
@@ -30,19 +30,20 @@ import java.util.Objects;
  * </ul>
  *
  * <h2>Representation and memory</h2>
- * Point vectors are flat {@code long[]} arrays of affine Montgomery limbs in the layout of
+ * Point vectors are {@link PointSource}s of affine Montgomery limbs in the layout of
  * {@link io.zkml4j.algebra.curve.Msm}: 8 longs per G1 point ({@code x, y}), 16 per G2 point
- * ({@code x.c0, x.c1, y.c0, y.c1}), all zero for the point at infinity. This is also the zkey's on-disk
- * layout read as little-endian longs, so keys are held in exactly one copy, and the prover passes the
- * arrays to the MSM as they are. Memory: {@code 320·nVars − 64·(nPublic + 1) + 64·domainSize + 44·(number
- * of coefficients)} bytes, about the size of the file (for example about 120 MB for 2^18 constraints
- * and as many signals).
+ * ({@code x.c0, x.c1, y.c0, y.c1}), all zero for the point at infinity — the zkey's on-disk layout read
+ * as little-endian longs. A key is either held in memory (flat arrays: {@code 320·nVars − 64·(nPublic
+ * + 1) + 64·domainSize} bytes, about the size of the file) or <em>streamed</em>
+ * ({@link io.zkml4j.groth16.zkey.ZkeyFile#openForProving}): then only the header, IC and the QAP
+ * coefficients ({@code 44} bytes each) are in memory and the MSMs read the point sections from the
+ * file chunk by chunk, which is how the prover stays within a small multiple of the key's size.
  *
  * <h2>Ownership</h2>
  * The {@link Builder} takes ownership of the arrays it is given (no copy): callers must not modify them
- * afterwards. Accessors return read-only {@link LongBuffer} views, never the arrays. So a key is
- * immutable, and {@link #toBuilder()} can share the big arrays between a key and a derived one (as a
- * zkey contribution does, which only replaces delta, C, H and the contributions).
+ * afterwards. Accessors return the sources, which only read. So a key is immutable, and
+ * {@link #toBuilder()} can share the big vectors between a key and a derived one (as a zkey
+ * contribution does, which only replaces delta, C, H and the contributions).
  *
  * <h2>Trust</h2>
  * The builder checks shapes only. {@link io.zkml4j.groth16.zkey.ZkeyFile#read} additionally checks that
@@ -65,11 +66,11 @@ public final class ProvingKey {
     private final G2Affine delta2;
     private final List<G1Affine> ic;
     private final QapCoefficients coefficients;
-    private final long[] a;
-    private final long[] b1;
-    private final long[] b2;
-    private final long[] c;
-    private final long[] h;
+    private final PointSource a;
+    private final PointSource b1;
+    private final PointSource b2;
+    private final PointSource c;
+    private final PointSource h;
     private final byte[] contributions;
 
     private ProvingKey(Builder b) {
@@ -172,29 +173,29 @@ public final class ProvingKey {
         return coefficients;
     }
 
-    /** Read-only view of the {@code nVars} A points (8 longs each). */
-    public LongBuffer pointsA() {
-        return view(a);
+    /** The {@code nVars} A points (8 longs each). */
+    public PointSource pointsA() {
+        return a;
     }
 
-    /** Read-only view of the {@code nVars} B1 points in G1 (8 longs each). */
-    public LongBuffer pointsB1() {
-        return view(b1);
+    /** The {@code nVars} B1 points in G1 (8 longs each). */
+    public PointSource pointsB1() {
+        return b1;
     }
 
-    /** Read-only view of the {@code nVars} B2 points in G2 (16 longs each). */
-    public LongBuffer pointsB2() {
-        return view(b2);
+    /** The {@code nVars} B2 points in G2 (16 longs each). */
+    public PointSource pointsB2() {
+        return b2;
     }
 
-    /** Read-only view of the {@code nVars − nPublic − 1} C points (8 longs each), for signals {@code nPublic+1..}. */
-    public LongBuffer pointsC() {
-        return view(c);
+    /** The {@code nVars − nPublic − 1} C points (8 longs each), for signals {@code nPublic+1..}. */
+    public PointSource pointsC() {
+        return c;
     }
 
-    /** Read-only view of the {@code domainSize} H points (8 longs each). */
-    public LongBuffer pointsH() {
-        return view(h);
+    /** The {@code domainSize} H points (8 longs each). */
+    public PointSource pointsH() {
+        return h;
     }
 
     /** A copy of the contributions section's payload (zkey section 10). */
@@ -212,35 +213,27 @@ public final class ProvingKey {
         return VerifyingKey.of(alpha1, beta2, gamma2, delta2, ic);
     }
 
-    /** Bytes held by the point vectors and coefficients (the formula in the class Javadoc). */
+    /**
+     * Bytes held in memory by the point vectors, coefficients and contributions (the formula in the
+     * class Javadoc); a streamed key's point vectors count nothing.
+     */
     public long memoryBytes() {
-        return 8L * ((long) a.length + b1.length + b2.length + c.length + h.length) + coefficients.memoryBytes()
-                + contributions.length;
+        long points = 0;
+        for (PointSource v : new PointSource[] {a, b1, b2, c, h}) {
+            if (!(v instanceof Streamed)) {
+                points += 8L * v.size() * v.longsPerPoint();
+            }
+        }
+        return points + coefficients.memoryBytes() + contributions.length;
     }
 
-    // Zero-copy access for the prover (same package). Never modified.
-    long[] a() {
-        return a;
+    /** Whether the point vectors are read from a file while proving rather than held in memory. */
+    public boolean isStreamed() {
+        return a instanceof Streamed;
     }
 
-    long[] b1() {
-        return b1;
-    }
-
-    long[] b2() {
-        return b2;
-    }
-
-    long[] c() {
-        return c;
-    }
-
-    long[] h() {
-        return h;
-    }
-
-    private static LongBuffer view(long[] v) {
-        return LongBuffer.wrap(v).asReadOnlyBuffer();
+    /** A point source that reads from a file rather than memory (the zkey reader's). */
+    public interface Streamed extends PointSource {
     }
 
     @Override
@@ -265,11 +258,11 @@ public final class ProvingKey {
         private G2Affine delta2;
         private List<G1Affine> ic;
         private QapCoefficients coefficients;
-        private long[] a;
-        private long[] b1;
-        private long[] b2;
-        private long[] c;
-        private long[] h;
+        private PointSource a;
+        private PointSource b1;
+        private PointSource b2;
+        private PointSource c;
+        private PointSource h;
         private byte[] contributions = new byte[0];
 
         private Builder() {
@@ -332,30 +325,55 @@ public final class ProvingKey {
 
         /** The A points, 8 Montgomery limbs each; taken over. */
         public Builder pointsA(long[] v) {
+            return pointsA(flat("A", v, G1Kernel.AFFINE_LONGS));
+        }
+
+        /** The A points as a source (a streamed zkey section, say). */
+        public Builder pointsA(PointSource v) {
             this.a = Objects.requireNonNull(v, "A");
             return this;
         }
 
         /** The B1 points, 8 Montgomery limbs each; taken over. */
         public Builder pointsB1(long[] v) {
+            return pointsB1(flat("B1", v, G1Kernel.AFFINE_LONGS));
+        }
+
+        /** The B1 points as a source (a streamed zkey section, say). */
+        public Builder pointsB1(PointSource v) {
             this.b1 = Objects.requireNonNull(v, "B1");
             return this;
         }
 
         /** The B2 points, 16 Montgomery limbs each; taken over. */
         public Builder pointsB2(long[] v) {
+            return pointsB2(flat("B2", v, G2Kernel.AFFINE_LONGS));
+        }
+
+        /** The B2 points as a source (a streamed zkey section, say). */
+        public Builder pointsB2(PointSource v) {
             this.b2 = Objects.requireNonNull(v, "B2");
             return this;
         }
 
         /** The C points of the private signals, 8 Montgomery limbs each; taken over. */
         public Builder pointsC(long[] v) {
+            return pointsC(flat("C", v, G1Kernel.AFFINE_LONGS));
+        }
+
+        /** The C points as a source (a streamed zkey section, say). */
+        public Builder pointsC(PointSource v) {
             this.c = Objects.requireNonNull(v, "C");
             return this;
         }
 
         /** The H points, 8 Montgomery limbs each; taken over. */
         public Builder pointsH(long[] v) {
+            return pointsH(flat("H", v, G1Kernel.AFFINE_LONGS));
+        }
+
+        /** The H points as a source (a streamed zkey section, say). */
+        public Builder pointsH(PointSource v) {
             this.h = Objects.requireNonNull(v, "H");
             return this;
         }
@@ -387,11 +405,11 @@ public final class ProvingKey {
                         + ic.size());
             }
             int g1 = G1Kernel.AFFINE_LONGS, g2 = G2Kernel.AFFINE_LONGS;
-            requireLength("A", a, (long) g1 * nVars);
-            requireLength("B1", b1, (long) g1 * nVars);
-            requireLength("B2", b2, (long) g2 * nVars);
-            requireLength("C", c, (long) g1 * (nVars - nPublic - 1));
-            requireLength("H", h, (long) g1 * domainSize);
+            requireShape("A", a, g1, nVars);
+            requireShape("B1", b1, g1, nVars);
+            requireShape("B2", b2, g2, nVars);
+            requireShape("C", c, g1, nVars - nPublic - 1);
+            requireShape("H", h, g1, domainSize);
             for (int i = 0; i < coefficients.size(); i++) {
                 if (coefficients.constraint(i) >= domainSize || coefficients.signal(i) >= nVars) {
                     throw new IllegalArgumentException("Coefficient " + i + " refers to constraint "
@@ -402,10 +420,19 @@ public final class ProvingKey {
             return new ProvingKey(this);
         }
 
-        private static void requireLength(String name, long[] v, long expected) {
-            if (v.length != expected) {
-                throw new IllegalArgumentException("Expected " + expected + " longs for the " + name
+        private static PointSource flat(String name, long[] v, int longsPerPoint) {
+            Objects.requireNonNull(v, name);
+            if (v.length % longsPerPoint != 0) {
+                throw new IllegalArgumentException("Expected a multiple of " + longsPerPoint + " longs for the " + name
                         + " points but got " + v.length);
+            }
+            return PointSource.of(v, longsPerPoint, v.length / longsPerPoint);
+        }
+
+        private static void requireShape(String name, PointSource v, int longsPerPoint, long expected) {
+            if (v.longsPerPoint() != longsPerPoint || v.size() != expected) {
+                throw new IllegalArgumentException("Expected " + expected + " points of " + longsPerPoint
+                        + " longs for the " + name + " points but got " + v.size() + " of " + v.longsPerPoint());
             }
         }
     }

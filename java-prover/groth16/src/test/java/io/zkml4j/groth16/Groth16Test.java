@@ -46,9 +46,20 @@ class Groth16Test {
             System.arraycopy(l, 0, std, 4 * i, 4);
         }
         ProofWithPublicSignals p1 = Groth16.prove(PK, W, new SplittableRandom(SEED));
+        long[] before = std.clone();
         ProofWithPublicSignals p2 = Groth16.proveStandardForm(PK, std, new SplittableRandom(SEED),
                 ProveOptions.defaults());
         assertThat(p2).isEqualTo(p1);
+        assertThat(std).as("not modified").isEqualTo(before);
+        // In place: the same proof, the witness file's layout read once (the array is taken over).
+        long[] read = io.zkml4j.r1cs.WtnsFile.readStandardLimbs(Fixtures.circom(Fixtures.MULTIPLIER, "wtns"));
+        assertThat(read).isEqualTo(before);
+        ProofWithPublicSignals p3 = Groth16.proveStandardFormInPlace(PK, read, new SplittableRandom(SEED),
+                ProveOptions.defaults());
+        assertThat(p3).isEqualTo(p1);
+        assertThatThrownBy(() -> Groth16.proveStandardFormInPlace(PK, new long[4 * 7], new SplittableRandom(SEED),
+                ProveOptions.defaults())).isInstanceOf(Groth16Exception.class)
+                .hasMessageContaining("The witness has 7 values but the proving key expects 8 (nVars)");
     }
 
     @Test

@@ -69,7 +69,7 @@ class ProvingKeyTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("power-of-two");
         assertThatThrownBy(() -> PK.toBuilder().ic(java.util.List.of(G1Affine.GENERATOR)).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("IC points");
-        assertThat(PK.pointsA().isReadOnly()).isTrue();
+        assertThat(PK.isStreamed()).isFalse();
         assertThat(PK.memoryBytes()).isEqualTo(320L * 8 - 64L * 4 + 64L * 8 + 44L * PK.coefficients().size()
                 + PK.contributionsLength());
     }

@@ -1,5 +1,7 @@
 package io.zkml4j.r1cs;
 
+import io.zkml4j.algebra.field.Fr;
+import io.zkml4j.algebra.internal.MontgomeryKernel;
 import io.zkml4j.r1cs.binfile.BinFileFormat;
 import io.zkml4j.r1cs.binfile.BinFileReader;
 import io.zkml4j.r1cs.binfile.BinFileWriter;
@@ -44,6 +46,21 @@ public final class WtnsFile {
      * @throws io.zkml4j.r1cs.binfile.BinFileException if the file cannot be read or is malformed
      */
     public static Witness read(Path path) {
+        long[] limbs = readStandardLimbs(path);
+        for (int i = 0; i < limbs.length; i += 4) {
+            Fr.KERNEL.toMontgomery(limbs, i, limbs, i);
+        }
+        return Witness.wrap(limbs);
+    }
+
+    /**
+     * Reads a witness's values as they are stored: four little-endian limbs per value, in standard
+     * (not Montgomery) form, each checked to be below r. For provers that take this form
+     * ({@code Groth16.proveStandardFormInPlace}) without a second copy.
+     *
+     * @throws io.zkml4j.r1cs.binfile.BinFileException if the file cannot be read or is malformed
+     */
+    public static long[] readStandardLimbs(Path path) {
         try (BinFileReader f = BinFileReader.open(path, FORMAT)) {
             SectionReader h = f.open(HEADER);
             FieldCodec.readFieldHeader(h);
@@ -59,13 +76,13 @@ public final class WtnsFile {
                 throw v.error("holds " + n + " values; at most " + MAX_VALUES + " are supported");
             }
             long[] limbs = new long[(int) (4 * n)];
-            long[] scratch = new long[4];
             for (int i = 0; i < n; i++) {
-                if (!FieldCodec.readElement(v, limbs, 4 * i, scratch, "value " + i)) {
-                    throw v.error("value " + i + " is " + FieldCodec.scratchValue(scratch) + ", not below r");
+                v.words(limbs, 4 * i, 4, "value " + i);
+                if (!Fr.KERNEL.isCanonical(limbs, 4 * i)) {
+                    throw v.error("value " + i + " is " + MontgomeryKernel.fromLimbs(limbs, 4 * i) + ", not below r");
                 }
             }
-            return Witness.wrap(limbs);
+            return limbs;
         }
     }
 

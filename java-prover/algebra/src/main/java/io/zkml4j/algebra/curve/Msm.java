@@ -13,13 +13,15 @@ import io.zkml4j.algebra.internal.G2Kernel;
  * ForkJoin pool. Zero scalars cost nothing; scalars near {@code r} (small negatives such as −1) are
  * handled as small scalars of the negated point; when every scalar is small only the low windows run.
  *
- * <p>Memory: besides the inputs, a packed copy of the points whose scalars are non-zero (64 bytes
- * per G1 point, 128 per G2 point) and 32 bytes per scalar, plus per parallel task one set of
- * {@code 2^(c−1)} buckets (a few MB at {@code n = 2^20}).
+ * <p>Memory: the points are read in chunks from a {@link PointSource} (an array, or a key file), so
+ * besides the inputs an MSM holds per parallel task one chunk of points and one set of
+ * {@code 2^(c−1)} buckets (a few MB at {@code n = 2^20}). Scalars are prepared once
+ * ({@link MsmScalars}, 32 bytes each, in place if wanted) and can serve several MSMs.
  *
  * <p>Inputs are not validated beyond their lengths and the scalars' reduction: points are assumed on
- * the curve and in the subgroup (as {@link G1Affine} and {@link G2Affine} guarantee). Input arrays
- * are read, never modified. Thread-safe: calls share nothing but the common ForkJoin pool.
+ * the curve and in the subgroup (as {@link G1Affine} and {@link G2Affine} guarantee; a key file's
+ * {@link PointSource} checks what it reads). Input arrays are read, never modified. Thread-safe:
+ * calls share nothing but the common ForkJoin pool.
  */
 public final class Msm {
 
@@ -54,12 +56,24 @@ public final class Msm {
      *     limbs are not reduced
      */
     public static G1Jacobian g1(long[] points, long[] scalars, int n) {
-        return G1Jacobian.wrap(Pippenger.msm(G1Kernel::new, points, scalars, n, true));
+        return g1(PointSource.of(points, G1Kernel.AFFINE_LONGS, n), MsmScalars.fromMontgomery(scalars, n));
     }
 
     /** As {@link #g1(long[], long[], int)} on the calling thread only (for callers that parallelise above). */
     public static G1Jacobian g1Sequential(long[] points, long[] scalars, int n) {
-        return G1Jacobian.wrap(Pippenger.msm(G1Kernel::new, points, scalars, n, false));
+        return G1Jacobian.wrap(Pippenger.msm(G1Kernel::new, PointSource.of(points, G1Kernel.AFFINE_LONGS, n),
+                MsmScalars.fromMontgomery(scalars, n), false, null));
+    }
+
+    /**
+     * {@code Σ [s_i] P_i} over G1 points read from a source (8 longs per point), the prover's entry
+     * point: the scalars are prepared once for several MSMs.
+     *
+     * @throws IllegalArgumentException if the source does not hold exactly {@code scalars.size()} G1
+     *     points
+     */
+    public static G1Jacobian g1(PointSource points, MsmScalars scalars) {
+        return G1Jacobian.wrap(Pippenger.msm(G1Kernel::new, points, scalars, true, null));
     }
 
     /**
@@ -89,12 +103,18 @@ public final class Msm {
      *     limbs are not reduced
      */
     public static G2Jacobian g2(long[] points, long[] scalars, int n) {
-        return G2Jacobian.wrap(Pippenger.msm(G2Kernel::new, points, scalars, n, true));
+        return g2(PointSource.of(points, G2Kernel.AFFINE_LONGS, n), MsmScalars.fromMontgomery(scalars, n));
     }
 
     /** As {@link #g2(long[], long[], int)} on the calling thread only. */
     public static G2Jacobian g2Sequential(long[] points, long[] scalars, int n) {
-        return G2Jacobian.wrap(Pippenger.msm(G2Kernel::new, points, scalars, n, false));
+        return G2Jacobian.wrap(Pippenger.msm(G2Kernel::new, PointSource.of(points, G2Kernel.AFFINE_LONGS, n),
+                MsmScalars.fromMontgomery(scalars, n), false, null));
+    }
+
+    /** As {@link #g1(PointSource, MsmScalars)} in G2 (16 longs per point). */
+    public static G2Jacobian g2(PointSource points, MsmScalars scalars) {
+        return G2Jacobian.wrap(Pippenger.msm(G2Kernel::new, points, scalars, true, null));
     }
 
     static void requireSameLength(int points, int scalars) {

@@ -1,28 +1,26 @@
 package io.zkml4j.algebra.curve;
 
-import io.zkml4j.algebra.field.Fr;
 import io.zkml4j.algebra.internal.CurveKernel;
-import io.zkml4j.algebra.internal.MontgomeryKernel;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
  * The bucket method for multi-scalar multiplication (Pippenger; as in Bernstein et al. and the
- * zkSNARK provers), generic over the group through {@link CurveKernel}, on flat affine points.
+ * zkSNARK provers), generic over the group through {@link CurveKernel}, on flat affine points read in
+ * chunks from a {@link PointSource}.
  *
- * <p>Steps: (1) scalars leave Montgomery form; a scalar above {@code (r − 1)/2} is replaced by its
- * negation {@code r − s} with the point negated, so every scalar has at most 253 bits and witness
- * values such as −1 become small; zero scalars (and points at infinity) are dropped; the rest, with
- * copies of their points, are packed by decreasing bit length, so windows read points sequentially
- * (even when most scalars are zero) and skip the scalars too short to reach them. (2) Each scalar is
- * cut into signed {@code c}-bit digits in {@code [−2^(c−1), 2^(c−1)]} (the carry into a window is the
- * top bit of the window below, so digits are computed independently per window, without a stored
- * recoding). (3) Per window, each point is added to or subtracted from the bucket of its digit's
- * magnitude (2^(c−1) buckets); buckets are combined by the running-sum trick, starting
- * from the highest bucket actually used, and windows above the largest scalar's length are never
- * visited, so vectors of small integers cost one short window. (4) Window sums are joined by
- * {@code c} doublings each.
+ * <p>Steps: (1) the scalars come prepared ({@link MsmScalars}: magnitudes of at most 253 bits with a
+ * "negate the point" flag, so witness values such as −1 are small); their bit lengths give the window
+ * size and, per chunk of {@value #CHUNK} points, the highest window any of its scalars reaches.
+ * (2) Each scalar is cut into signed {@code c}-bit digits in {@code [−2^(c−1), 2^(c−1)]} (the carry into
+ * a window is the top bit of the window below, so digits are computed independently per window,
+ * without a stored recoding). (3) Per window, the chunks are read in order (a chunk none of whose
+ * scalars reaches the window is skipped unread), and each point is added to or subtracted from the
+ * bucket of its digit's magnitude (2^(c−1) buckets); zero digits and points at infinity are skipped.
+ * Buckets are combined by the running-sum trick, starting from the highest bucket actually used, and
+ * windows above the largest scalar's length are never visited, so vectors of small integers cost one
+ * short window. (4) Window sums are joined by {@code c} doublings each.
  *
  * <p>Bucket accumulation: with at least {@value #BATCH_AFFINE_MIN_BUCKETS} buckets, buckets are affine
  * and updated in batches that share one field inversion (about 6 multiplications per point instead of
@@ -30,53 +28,57 @@ import java.util.stream.IntStream;
  * and exceptional points (equal or opposite to the bucket) go to a Jacobian overflow bucket. With
  * fewer buckets (small inputs, small scalars) buckets are Jacobian and take mixed additions.
  *
+ * <p>Memory: the points are never all in memory — each task holds one chunk (plus the copies of the
+ * points waiting for a later batch), its buckets, and one reader of the source; the scalars are read
+ * where they are. So an MSM over a key file costs the file's pages in the OS cache, not in the heap.
+ *
  * <p>Parallelism: windows are independent, so they are spread over the common ForkJoin pool and the
  * calling thread (groups of consecutive windows, up to four tasks per core for balance, one bucket
- * array and one kernel per task). When there are fewer than two windows per core (small scalars) the
- * points are split into one chunk per core instead, each running every window, and the partial sums
- * are added; that duplicates the bucket reduction, which is why it is not the default.
+ * array, one kernel and one reader per task). When there are fewer than two windows per core (small
+ * scalars) the points are split into one range per core instead, each running every window, and the
+ * partial sums are added; that duplicates the bucket reduction, which is why it is not the default.
  */
 final class Pippenger {
 
-    private Pippenger() {
-    }
+    /** Points read at a time, and the granularity at which windows skip points with short scalars. */
+    static final int CHUNK = PointSource.CHUNK;
 
-    /**
-     * {@code Σ [s_i] P_i} as a Jacobian point (a fresh array of {@code kernel.jacobianLongs()} longs).
-     *
-     * @param points {@code n} affine points, {@code affineLongs()} longs each, starting at index 0
-     * @param scalars {@code n} elements of Fr as Montgomery limbs (4 longs each), starting at index 0
-     * @param parallel whether to use the common ForkJoin pool
-     */
-    static long[] msm(Supplier<CurveKernel> kernels, long[] points, long[] scalars, int n, boolean parallel) {
-        return msm(kernels, points, scalars, n, parallel, null);
+    private Pippenger() {
     }
 
     /** How the work is split across cores. */
     enum Split { WINDOWS, POINTS }
 
-    /** As {@link #msm(Supplier, long[], long[], int, boolean)} with the split forced ({@code null}: automatic). */
-    static long[] msm(Supplier<CurveKernel> kernels, long[] points, long[] scalars, int n, boolean parallel,
+    /**
+     * {@code Σ [s_i] P_i} as a Jacobian point (a fresh array of {@code kernel.jacobianLongs()} longs).
+     *
+     * @param parallel whether to use the common ForkJoin pool
+     * @param split how to split the work across cores ({@code null}: automatic)
+     */
+    static long[] msm(Supplier<CurveKernel> kernels, PointSource points, MsmScalars scalars, boolean parallel,
                       Split split) {
         CurveKernel k0 = kernels.get();
-        int aff = k0.affineLongs();
-        if (points.length < (long) n * aff || scalars.length < 4L * n) {
-            throw new IllegalArgumentException("Expected " + n + " points (" + (long) n * aff + " longs) and "
-                    + n + " scalars (" + 4L * n + " longs) but got " + points.length + " and "
-                    + scalars.length + " longs");
+        if (points.longsPerPoint() != k0.affineLongs()) {
+            throw new IllegalArgumentException("Expected points of " + k0.affineLongs() + " longs but the source has "
+                    + points.longsPerPoint());
         }
-        Prepared prep = prepare(k0, points, scalars, n, parallel);
+        if (points.size() != scalars.size()) {
+            throw new IllegalArgumentException("Expected as many scalars as points but got " + points.size()
+                    + " points and " + scalars.size() + " scalars");
+        }
+        Profile prof = Profile.of(scalars, presentPoints(k0, points, parallel));
         long[] result = new long[k0.jacobianLongs()];
         k0.setInfinity(result, 0);
-        if (prep.count == 0) {
+        if (prof.count == 0) {
             return result;
         }
-        int c = windowBits(prep.atLeast, prep.maxBits);
-        int windows = prep.maxBits / c + 1;
+        int c = windowBits(prof.atLeast, prof.maxBits);
+        int windows = prof.maxBits / c + 1;
+        int n = scalars.size();
         // A parallel stream runs on the pool and on the calling thread: count both.
         int workers = parallel ? Math.max(Runtime.getRuntime().availableProcessors(), ForkJoinPool.getCommonPoolParallelism() + 1) : 1;
-        if (workers <= 1 || prep.count < 64) {
-            accumulate(k0, prep, 0, prep.count, c, windows, result);
+        if (workers <= 1 || prof.count < 64) {
+            accumulate(k0, points, scalars, prof, 0, n, c, windows, result);
         } else if (split == Split.WINDOWS || split == null && windows >= 2 * workers) {
             // Windows are independent: no duplicated bucket reduction.
             long[] sums = new long[windows * k0.jacobianLongs()];
@@ -84,17 +86,21 @@ final class Pippenger {
             IntStream.range(0, tasks).parallel().forEach(t -> {
                 CurveKernel k = kernels.get();
                 int from = windows * t / tasks, to = windows * (t + 1) / tasks;
-                windowSums(k, prep, 0, prep.count, c, from, to, sums);
+                try (PointSource.Reader reader = points.open()) {
+                    windowSums(k, reader, scalars, prof, 0, n, c, from, to, sums);
+                }
             });
             combine(k0, sums, c, windows, result);
-        } else { // few windows (small scalars): split the points instead
+        } else { // few windows (small scalars): split the points instead, at chunk boundaries
             int chunks = workers;
+            int nChunks = (n + CHUNK - 1) / CHUNK;
             long[] partial = new long[chunks * k0.jacobianLongs()];
             IntStream.range(0, chunks).parallel().forEach(t -> {
                 CurveKernel k = kernels.get();
-                int from = (int) ((long) prep.count * t / chunks), to = (int) ((long) prep.count * (t + 1) / chunks);
+                int from = Math.min(n, nChunks * t / chunks * CHUNK);
+                int to = Math.min(n, nChunks * (t + 1) / chunks * CHUNK);
                 long[] r = new long[k.jacobianLongs()];
-                accumulate(k, prep, from, to, c, windows, r);
+                accumulate(k, points, scalars, prof, from, to, c, windows, r);
                 System.arraycopy(r, 0, partial, t * k.jacobianLongs(), k.jacobianLongs());
             });
             for (int t = 0; t < chunks; t++) {
@@ -151,86 +157,92 @@ final class Pippenger {
     }
 
     /**
-     * Non-zero scalars in canonical limbs with copies of their points (negated along with a large
-     * scalar), packed in the same order so that every window reads the points sequentially, sorted by
-     * decreasing bit length (stable); {@code atLeast[b]} counts the scalars of at least {@code b}
-     * bits, so window {@code w} only visits the prefix {@code [0, atLeast[c·w])}: a scalar below
-     * {@code 2^(c·w − 1)} has a zero digit there (no bits, no carry).
+     * What the window choice and the chunk skipping need to know of the scalars: how many are non-zero,
+     * the longest bit length, {@code atLeast[b]} = the number of scalars of at least {@code b} bits, and
+     * per chunk of {@value #CHUNK} points the longest bit length in it. A scalar of fewer than
+     * {@code c·w} bits has a zero digit in window {@code w ≥ 1} (no bits there, no carry into it).
      */
-    record Prepared(long[] scalars, long[] points, int count, int maxBits, int[] atLeast) {
+    record Profile(int count, int maxBits, int[] atLeast, int[] chunkBits, long[] present) {
 
-        /** End of the scalars with a possibly non-zero digit in window {@code w}, within {@code [from, to)}. */
-        int end(int to, int w, int c) {
-            return Math.min(to, atLeast[Math.min(c * w, 256)]);
+        /**
+         * @param present bit {@code i} set when point {@code i} is not the point at infinity (such points
+         *     are left out like zero scalars: they matter to the window size, as in a zkey's A and B
+         *     vectors, where most points are infinity)
+         */
+        static Profile of(MsmScalars scalars, long[] present) {
+            long[] s = scalars.limbs();
+            int base = scalars.offset(), n = scalars.size();
+            int[] atLeast = new int[258];
+            int[] chunkBits = new int[(n + CHUNK - 1) / CHUNK];
+            int count = 0, maxBits = 0;
+            for (int i = 0; i < n; i++) {
+                int b = isPresent(present, i) ? bitLength(s, 4 * (base + i)) : 0;
+                if (b > 0) {
+                    count++;
+                    atLeast[b]++;
+                    maxBits = Math.max(maxBits, b);
+                    chunkBits[i / CHUNK] = Math.max(chunkBits[i / CHUNK], b);
+                }
+            }
+            for (int b = 255; b >= 0; b--) {
+                atLeast[b] += atLeast[b + 1];
+            }
+            return new Profile(count, maxBits, atLeast, chunkBits, present);
+        }
+
+        /** Whether point {@code i} is to be added at all (not infinity). */
+        boolean present(int i) {
+            return isPresent(present, i);
+        }
+
+        /** Whether chunk {@code chunk} may hold a non-zero digit of window {@code w}. */
+        boolean reaches(int chunk, int w, int c) {
+            return chunkBits[chunk] >= Math.max(1, c * w);
         }
     }
 
-    private static final long[] R = MontgomeryKernel.toLimbs(Fr.MODULUS);
-    private static final long[] HALF_R = MontgomeryKernel.toLimbs(Fr.MODULUS.shiftRight(1));
+    private static boolean isPresent(long[] present, int i) {
+        return (present[i >>> 6] >>> i & 1) != 0;
+    }
 
-    static Prepared prepare(CurveKernel k, long[] points, long[] scalars, int n, boolean parallel) {
-        long[] canon = new long[4 * n];
-        boolean[] negate = new boolean[n];
-        int aff = k.affineLongs();
-        IntStream range = IntStream.range(0, (n + 4095) / 4096);
-        (parallel ? range.parallel() : range).forEach(chunk -> {
-            for (int i = chunk * 4096, end = Math.min(n, i + 4096); i < end; i++) {
-                int o = 4 * i;
-                if (!Fr.KERNEL.isCanonical(scalars, o)) {
-                    throw new IllegalArgumentException("Expected reduced Montgomery limbs (< r) for scalar "
-                            + i + " but got a value >= r");
-                }
-                if (MontgomeryKernel.isZero(scalars, o) || k.isAffineInfinity(points, aff * i)) {
-                    continue; // canon stays zero
-                }
-                Fr.KERNEL.fromMontgomery(canon, o, scalars, o);
-                if (greaterThan(canon, o, HALF_R)) {
-                    subtractFromR(canon, o);
-                    negate[i] = true;
+    /**
+     * One pass over the points (in parallel over chunks, one reader per task) marking those that are not
+     * infinity; it is also each point's first read, where a file-backed source validates it.
+     */
+    static long[] presentPoints(CurveKernel k, PointSource points, boolean parallel) {
+        int n = points.size(), aff = k.affineLongs();
+        long[] present = new long[(n + 63) >>> 6];
+        int chunks = (n + CHUNK - 1) / CHUNK;
+        int tasks = parallel ? Math.min(chunks, 2 * Runtime.getRuntime().availableProcessors()) : Math.min(chunks, 1);
+        IntStream range = IntStream.range(0, tasks);
+        (parallel ? range.parallel() : range).forEach(t -> {
+            long[] stage = new long[CHUNK * aff];
+            try (PointSource.Reader reader = points.open()) {
+                for (int chunk = chunks * t / tasks, end = chunks * (t + 1) / tasks; chunk < end; chunk++) {
+                    int from = chunk * CHUNK, count = Math.min(CHUNK, n - from);
+                    reader.read(from, count, stage, 0);
+                    for (int i = 0; i < count; i += 64) { // one 64-bit word per 64 points: no sharing across tasks
+                        long word = 0;
+                        for (int b = 0; b < 64 && i + b < count; b++) {
+                            if (!k.isAffineInfinity(stage, (i + b) * aff)) {
+                                word |= 1L << b;
+                            }
+                        }
+                        present[(from + i) >>> 6] = word;
+                    }
                 }
             }
         });
-        int[] bits = new int[n];
-        int[] atLeast = new int[258];
-        int count = 0, maxBits = 0;
-        for (int i = 0; i < n; i++) {
-            int b = bitLength(canon, 4 * i);
-            bits[i] = b;
-            if (b > 0) {
-                count++;
-                atLeast[b]++;
-                maxBits = Math.max(maxBits, b);
-            }
-        }
-        for (int b = 255; b >= 0; b--) {
-            atLeast[b] += atLeast[b + 1];
-        }
-        // Counting sort by decreasing bit length: a scalar of b bits goes after all longer ones.
-        int[] next = new int[257];
-        for (int b = 1; b <= 256; b++) {
-            next[b] = atLeast[b + 1];
-        }
-        long[] packed = new long[4 * count];
-        long[] packedPoints = new long[count * aff];
-        for (int i = 0; i < n; i++) {
-            int b = bits[i];
-            if (b > 0) {
-                int j = next[b]++;
-                System.arraycopy(canon, 4 * i, packed, 4 * j, 4);
-                System.arraycopy(points, aff * i, packedPoints, aff * j, aff);
-                if (negate[i]) {
-                    k.negateAffine(packedPoints, aff * j);
-                }
-            }
-        }
-        return new Prepared(packed, packedPoints, count, maxBits, atLeast);
+        return present;
     }
 
     /** {@code result = Σ_{j in [from, to)} [s_j] P_j} using windows {@code [0, windows)}. */
-    static void accumulate(CurveKernel k, Prepared prep, int from, int to, int c,
-                           int windows, long[] result) {
+    static void accumulate(CurveKernel k, PointSource points, MsmScalars scalars, Profile prof, int from, int to,
+                           int c, int windows, long[] result) {
         long[] sums = new long[windows * k.jacobianLongs()];
-        windowSums(k, prep, from, to, c, 0, windows, sums);
+        try (PointSource.Reader reader = points.open()) {
+            windowSums(k, reader, scalars, prof, from, to, c, 0, windows, sums);
+        }
         combine(k, sums, c, windows, result);
     }
 
@@ -248,65 +260,87 @@ final class Pippenger {
         }
     }
 
-    /** Fills {@code sums[w]} for {@code w in [wFrom, wTo)} with {@code Σ_j digit_w(s_j) · P_j}. */
-    static void windowSums(CurveKernel k, Prepared prep, int from, int to, int c,
-                           int wFrom, int wTo, long[] sums) {
+    /** Fills {@code sums[w]} for {@code w in [wFrom, wTo)} with {@code Σ_{j in [from, to)} digit_w(s_j) · P_j}. */
+    static void windowSums(CurveKernel k, PointSource.Reader reader, MsmScalars scalars, Profile prof, int from,
+                           int to, int c, int wFrom, int wTo, long[] sums) {
         if ((1 << (c - 1)) >= BATCH_AFFINE_MIN_BUCKETS) {
-            windowSumsBatchAffine(k, prep, from, to, c, wFrom, wTo, sums);
+            windowSumsBatchAffine(k, reader, scalars, prof, from, to, c, wFrom, wTo, sums);
         } else {
-            windowSumsJacobian(k, prep, from, to, c, wFrom, wTo, sums);
+            windowSumsJacobian(k, reader, scalars, prof, from, to, c, wFrom, wTo, sums);
         }
     }
 
+    /** Windows a task accumulates in one pass over the points (each chunk is read once per pass). */
+    static final int WINDOWS_PER_PASS = 2;
+
     /**
-     * {@link #windowSums} with affine buckets updated in batches sharing one inversion; see
-     * {@link AffineBuckets} for how conflicts and exceptional points are handled.
+     * {@link #windowSums} with affine buckets updated in batches sharing one inversion (see
+     * {@link AffineBuckets} for how conflicts and exceptional points are handled), up to
+     * {@value #WINDOWS_PER_PASS} windows per pass over the points.
      */
-    static void windowSumsBatchAffine(CurveKernel k, Prepared prep, int from, int to, int c,
-                                      int wFrom, int wTo, long[] sums) {
+    static void windowSumsBatchAffine(CurveKernel k, PointSource.Reader reader, MsmScalars scalars, Profile prof,
+                                      int from, int to, int c, int wFrom, int wTo, long[] sums) {
         int jl = k.jacobianLongs();
         int aff = k.affineLongs();
         int nb = 1 << (c - 1);
-        AffineBuckets buckets = new AffineBuckets(k, prep.points, nb, batchSize(nb));
-        int[] stampAffine = new int[nb];
+        int batch = batchSize(nb);
+        int group = Math.min(WINDOWS_PER_PASS, wTo - wFrom);
+        // The chunk, then per window of a pass: queue slots and pending slots (batch points each).
+        long[] stage = new long[(CHUNK + 2 * group * batch) * aff];
+        AffineBuckets[] buckets = new AffineBuckets[group];
+        for (int g = 0; g < group; g++) {
+            int slots = (CHUNK + 2 * g * batch) * aff;
+            buckets[g] = new AffineBuckets(k, stage, slots, slots + batch * aff, nb, batch);
+        }
         long[] running = new long[jl];
         long[] total = new long[jl];
-        long[] s = prep.scalars;
-        for (int w = wFrom; w < wTo; w++) {
-            int mark = w + 1;
-            buckets.startWindow(mark);
-            int maxBucket = -1;
-            for (int j = from, end = prep.end(to, w, c); j < end; j++) {
-                int d = digit(s, 4 * j, w, c);
-                if (d == 0) {
+        long[] s = scalars.limbs();
+        int base = scalars.offset();
+        for (int w0 = wFrom; w0 < wTo; w0 += group) {
+            int w1 = Math.min(wTo, w0 + group);
+            for (int w = w0; w < w1; w++) {
+                buckets[w - w0].startWindow(w + 1);
+            }
+            for (int cs = from, ce; cs < to; cs = ce) {
+                int chunk = cs / CHUNK;
+                ce = Math.min(to, (chunk + 1) * CHUNK);
+                if (!prof.reaches(chunk, w0, c)) {      // the lowest window of the pass reaches the most
                     continue;
                 }
-                boolean sub = d < 0;
-                int b = (d < 0 ? -d : d) - 1;
-                int po = j * aff;
-                if (stampAffine[b] != mark) {             // empty bucket: take the point as it is
-                    stampAffine[b] = mark;
-                    buckets.set(b, po, sub);
-                    if (b > maxBucket) {
-                        maxBucket = b;
+                reader.read(cs, ce - cs, stage, 0);
+                for (int w = w0; w < w1; w++) {
+                    if (!prof.reaches(chunk, w, c)) {
+                        continue;
                     }
-                } else {
-                    buckets.add(b, po, sub);
+                    AffineBuckets bw = buckets[w - w0];
+                    for (int j = cs; j < ce; j++) {
+                        int so = 4 * (base + j);
+                        int d = digit(s, so, w, c);
+                        int po = (j - cs) * aff;
+                        if (d == 0 || !prof.present(j)) {
+                            continue;
+                        }
+                        bw.accept(d < 0 ? -d - 1 : d - 1, d < 0 ^ s[so + 3] < 0, po); // sign flag: bit 63 of limb 3
+                    }
+                    bw.finishChunk();
                 }
             }
-            buckets.finishWindow();
-            k.setInfinity(running, 0);
-            k.setInfinity(total, 0);
-            for (int b = maxBucket; b >= 0; b--) {
-                if (stampAffine[b] == mark) {
-                    k.addMixed(running, 0, running, 0, buckets.affine, b * aff);
+            for (int w = w0; w < w1; w++) {
+                AffineBuckets bw = buckets[w - w0];
+                bw.finishWindow();
+                k.setInfinity(running, 0);
+                k.setInfinity(total, 0);
+                for (int b = bw.maxBucket; b >= 0; b--) {
+                    if (bw.isSet(b)) {
+                        k.addMixed(running, 0, running, 0, bw.affine, b * aff);
+                    }
+                    if (bw.hasOverflow(b)) {
+                        k.add(running, 0, running, 0, bw.overflow, bw.overflowOffset(b));
+                    }
+                    k.add(total, 0, total, 0, running, 0);
                 }
-                if (buckets.hasOverflow(b)) {
-                    k.add(running, 0, running, 0, buckets.overflow, b * jl);
-                }
-                k.add(total, 0, total, 0, running, 0);
+                System.arraycopy(total, 0, sums, w * jl, jl);
             }
-            System.arraycopy(total, 0, sums, w * jl, jl);
         }
     }
 
@@ -317,16 +351,27 @@ final class Pippenger {
      * when the list is full, or at the end of the window if it would conflict again, it goes to the
      * bucket's Jacobian overflow accumulator instead, as do points with the bucket's x (equal or opposite
      * points, which the affine formula cannot add). A bucket's value is its affine part plus its overflow.
+     *
+     * <p>Points come from the shared {@code stage} array: the current chunk at offset 0, and this
+     * window's slots for the queued and the pending points that outlive their chunk
+     * ({@link #finishChunk} runs the batch that refers to the chunk and moves what is left into the
+     * slots). Overflow accumulators are allocated on demand (they are rare), not one per bucket.
      */
     private static final class AffineBuckets {
         final CurveKernel k;
-        final long[] points;
+        final long[] stage;
         final long[] affine;
-        final long[] overflow;
+        long[] overflow;
+        int maxBucket;
         private final int aff;
         private final int jl;
         private final int batch;
+        private final int queueSlots;
+        private final int pendingSlots;
+        private final int[] stampAffine;
         private final int[] stampOverflow;
+        private final int[] overflowSlot;
+        private int overflowCount;
         private final int[] queued;
         private final int[] queueBucket;
         private final int[] queuePoint;
@@ -339,15 +384,19 @@ final class Pippenger {
         private int batchId = 1;
         private int mark;
 
-        AffineBuckets(CurveKernel k, long[] points, int buckets, int batch) {
+        AffineBuckets(CurveKernel k, long[] stage, int queueSlots, int pendingSlots, int buckets, int batch) {
             this.k = k;
-            this.points = points;
+            this.stage = stage;
             this.aff = k.affineLongs();
             this.jl = k.jacobianLongs();
             this.batch = batch;
+            this.queueSlots = queueSlots;
+            this.pendingSlots = pendingSlots;
             this.affine = new long[buckets * aff];
-            this.overflow = new long[buckets * jl];
+            this.overflow = new long[64 * jl];
+            this.stampAffine = new int[buckets];
             this.stampOverflow = new int[buckets];
+            this.overflowSlot = new int[buckets];
             this.queued = new int[buckets];
             this.queueBucket = new int[batch];
             this.queuePoint = new int[batch];
@@ -357,25 +406,43 @@ final class Pippenger {
             this.pendingNegate = new boolean[batch];
         }
 
+        /** Empties every bucket for the window whose (non-zero, distinct) mark is given. */
         void startWindow(int windowMark) {
             this.mark = windowMark;
+            this.overflowCount = 0;
+            this.maxBucket = -1;
         }
 
-        /** Bucket {@code b} (empty) becomes {@code ±P}. */
-        void set(int b, int po, boolean sub) {
-            int ao = b * aff;
-            System.arraycopy(points, po, affine, ao, aff);
-            if (sub) {
-                k.negateAffine(affine, ao);
+        /** Whether bucket {@code b} has an affine part in this window. */
+        boolean isSet(int b) {
+            return stampAffine[b] == mark;
+        }
+
+        /** Bucket {@code b} gets {@code ±P}, P at {@code stage[po]}: taken as it is if the bucket is empty. */
+        void accept(int b, boolean sub, int po) {
+            if (stampAffine[b] != mark) {
+                stampAffine[b] = mark;
+                int ao = b * aff;
+                System.arraycopy(stage, po, affine, ao, aff);
+                if (sub) {
+                    k.negateAffine(affine, ao);
+                }
+                if (b > maxBucket) {
+                    maxBucket = b;
+                }
+            } else {
+                add(b, po, sub);
             }
         }
 
         /** Bucket {@code b} (not empty) gets {@code ±P} added, now or in a later batch. */
-        void add(int b, int po, boolean sub) {
+        private void add(int b, int po, boolean sub) {
             if (queued[b] == batchId) {
                 if (pendingCount < batch) {
+                    int slot = pendingSlots + pendingCount * aff;
+                    System.arraycopy(stage, po, stage, slot, aff);
                     pendingBucket[pendingCount] = b;
-                    pendingPoint[pendingCount] = po;
+                    pendingPoint[pendingCount] = slot;
                     pendingNegate[pendingCount] = sub;
                     pendingCount++;
                 } else {
@@ -390,6 +457,12 @@ final class Pippenger {
             }
         }
 
+        /** Before the chunk area is overwritten: runs the batch that may refer to it. */
+        void finishChunk() {
+            runBatch();
+            drainPending(false);
+        }
+
         /** Runs everything still queued or pending; afterwards every bucket holds its full value. */
         void finishWindow() {
             runBatch();
@@ -401,10 +474,21 @@ final class Pippenger {
             return stampOverflow[b] == mark;
         }
 
-        private void enqueue(int b, int po, boolean sub) {
-            if (k.sameX(affine, b * aff, points, po)) {
+        /** Offset in {@link #overflow} of bucket {@code b}'s accumulator (valid when {@link #hasOverflow}). */
+        int overflowOffset(int b) {
+            return overflowSlot[b] * jl;
+        }
+
+        /** Queues {@code ±P} for bucket {@code b}; {@code P} at {@code stage[po]}, copied to a slot if {@code copy}. */
+        private void enqueue(int b, int po, boolean sub, boolean copy) {
+            if (k.sameX(affine, b * aff, stage, po)) {
                 addToOverflow(b, po, sub);
                 return;
+            }
+            if (copy) {
+                int slot = queueSlots + queueCount * aff;
+                System.arraycopy(stage, po, stage, slot, aff);
+                po = slot;
             }
             queued[b] = batchId;
             queueBucket[queueCount] = b * aff;
@@ -413,13 +497,20 @@ final class Pippenger {
             queueCount++;
         }
 
+        private void enqueue(int b, int po, boolean sub) {
+            enqueue(b, po, sub, false);
+        }
+
         private void runBatch() {
-            k.batchAddAffine(affine, queueBucket, points, queuePoint, queueNegate, queueCount);
+            k.batchAddAffine(affine, queueBucket, stage, queuePoint, queueNegate, queueCount);
             queueCount = 0;
             batchId++;
         }
 
-        /** Moves pending points into the (empty) batch; those that conflict again stay, or overflow. */
+        /**
+         * Moves pending points into the (empty) batch, copying them to queue slots (their pending slots
+         * are reused as the list is compacted); those that conflict again stay, or overflow.
+         */
         private void drainPending(boolean last) {
             int n = pendingCount;
             pendingCount = 0;
@@ -427,12 +518,16 @@ final class Pippenger {
                 int b = pendingBucket[i], po = pendingPoint[i];
                 boolean sub = pendingNegate[i];
                 if (queued[b] != batchId) {
-                    enqueue(b, po, sub);
+                    enqueue(b, po, sub, true);
                 } else if (last) {
                     addToOverflow(b, po, sub);
                 } else {
+                    int slot = pendingSlots + pendingCount * aff;
+                    if (slot != po) {
+                        System.arraycopy(stage, po, stage, slot, aff);
+                    }
                     pendingBucket[pendingCount] = b;
-                    pendingPoint[pendingCount] = po;
+                    pendingPoint[pendingCount] = slot;
                     pendingNegate[pendingCount] = sub;
                     pendingCount++;
                 }
@@ -440,22 +535,26 @@ final class Pippenger {
         }
 
         private void addToOverflow(int b, int po, boolean sub) {
-            int oo = b * jl;
             if (stampOverflow[b] != mark) {
                 stampOverflow[b] = mark;
-                k.setInfinity(overflow, oo);
+                if ((overflowCount + 1) * jl > overflow.length) {
+                    overflow = java.util.Arrays.copyOf(overflow, 2 * overflow.length);
+                }
+                overflowSlot[b] = overflowCount++;
+                k.setInfinity(overflow, overflowOffset(b));
             }
+            int oo = overflowOffset(b);
             if (sub) {
-                k.subMixed(overflow, oo, overflow, oo, points, po);
+                k.subMixed(overflow, oo, overflow, oo, stage, po);
             } else {
-                k.addMixed(overflow, oo, overflow, oo, points, po);
+                k.addMixed(overflow, oo, overflow, oo, stage, po);
             }
         }
     }
 
     /** {@link #windowSums} with Jacobian buckets and mixed additions (small windows). */
-    static void windowSumsJacobian(CurveKernel k, Prepared prep, int from, int to, int c,
-                                   int wFrom, int wTo, long[] sums) {
+    static void windowSumsJacobian(CurveKernel k, PointSource.Reader reader, MsmScalars scalars, Profile prof,
+                                   int from, int to, int c, int wFrom, int wTo, long[] sums) {
         int jl = k.jacobianLongs();
         int aff = k.affineLongs();
         int nb = 1 << (c - 1);
@@ -463,33 +562,43 @@ final class Pippenger {
         int[] stamp = new int[nb];
         long[] running = new long[jl];
         long[] total = new long[jl];
-        long[] s = prep.scalars;
-        long[] points = prep.points;
+        long[] stage = new long[CHUNK * aff];
+        long[] s = scalars.limbs();
+        int base = scalars.offset();
         for (int w = wFrom; w < wTo; w++) {
             int mark = w + 1;
             int maxBucket = -1;
-            for (int j = from, end = prep.end(to, w, c); j < end; j++) {
-                int d = digit(s, 4 * j, w, c);
-                if (d == 0) {
+            for (int cs = from, ce; cs < to; cs = ce) {
+                int chunk = cs / CHUNK;
+                ce = Math.min(to, (chunk + 1) * CHUNK);
+                if (!prof.reaches(chunk, w, c)) {
                     continue;
                 }
-                boolean sub = d < 0;
-                int b = (d < 0 ? -d : d) - 1;
-                int bo = b * jl;
-                int po = j * aff;
-                if (stamp[b] != mark) {
-                    stamp[b] = mark;
-                    k.fromAffine(buckets, bo, points, po);
-                    if (sub) {
-                        k.neg(buckets, bo, buckets, bo);
+                reader.read(cs, ce - cs, stage, 0);
+                for (int j = cs; j < ce; j++) {
+                    int so = 4 * (base + j);
+                    int d = digit(s, so, w, c);
+                    int po = (j - cs) * aff;
+                    if (d == 0 || !prof.present(j)) {
+                        continue;
                     }
-                    if (b > maxBucket) {
-                        maxBucket = b;
+                    boolean sub = d < 0 ^ s[so + 3] < 0;
+                    int b = (d < 0 ? -d : d) - 1;
+                    int bo = b * jl;
+                    if (stamp[b] != mark) {
+                        stamp[b] = mark;
+                        k.fromAffine(buckets, bo, stage, po);
+                        if (sub) {
+                            k.neg(buckets, bo, buckets, bo);
+                        }
+                        if (b > maxBucket) {
+                            maxBucket = b;
+                        }
+                    } else if (sub) {
+                        k.subMixed(buckets, bo, buckets, bo, stage, po);
+                    } else {
+                        k.addMixed(buckets, bo, buckets, bo, stage, po);
                     }
-                } else if (sub) {
-                    k.subMixed(buckets, bo, buckets, bo, points, po);
-                } else {
-                    k.addMixed(buckets, bo, buckets, bo, points, po);
                 }
             }
             k.setInfinity(running, 0);
@@ -526,39 +635,25 @@ final class Pippenger {
             return 0;
         }
         int sh = bit & 63;
-        long v = s[o + limb] >>> sh;
+        long v = limb(s, o, limb) >>> sh;
         if (sh + len > 64 && limb < 3) {
-            v |= s[o + limb + 1] << (64 - sh);
+            v |= limb(s, o, limb + 1) << (64 - sh);
         }
         return v & ((1L << len) - 1);
     }
 
+    /** Limb {@code i} of a prepared scalar, without the sign flag. */
+    private static long limb(long[] s, int o, int i) {
+        return i == 3 ? s[o + 3] & ~MsmScalars.NEGATE : s[o + i];
+    }
+
     private static int bitLength(long[] s, int o) {
         for (int i = 3; i >= 0; i--) {
-            if (s[o + i] != 0) {
-                return 64 * i + 64 - Long.numberOfLeadingZeros(s[o + i]);
+            long v = limb(s, o, i);
+            if (v != 0) {
+                return 64 * i + 64 - Long.numberOfLeadingZeros(v);
             }
         }
         return 0;
-    }
-
-    private static boolean greaterThan(long[] s, int o, long[] bound) {
-        for (int i = 3; i >= 0; i--) {
-            if (s[o + i] != bound[i]) {
-                return Long.compareUnsigned(s[o + i], bound[i]) > 0;
-            }
-        }
-        return false;
-    }
-
-    /** {@code s = r − s} for {@code 0 < s < r}. */
-    private static void subtractFromR(long[] s, int o) {
-        long borrow = 0;
-        for (int i = 0; i < 4; i++) {
-            long x = R[i], y = s[o + i];
-            long d = x - y - borrow;
-            borrow = ((~x & y) | (~(x ^ y) & d)) >>> 63;
-            s[o + i] = d;
-        }
     }
 }

@@ -9,6 +9,7 @@ import io.zkml4j.algebra.internal.G1Kernel;
 import io.zkml4j.algebra.test.SeedExtension;
 import io.zkml4j.algebra.test.Seeds;
 import java.math.BigInteger;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
@@ -223,8 +224,190 @@ class MsmTest {
             bases.points()[i].writeMontgomery(fp, G1Kernel.AFFINE_LONGS * i);
             s[i].writeMontgomery(fs, 4 * i);
         }
-        long[] r = Pippenger.msm(G1Kernel::new, fp, fs, n, true, split);
+        long[] r = Pippenger.msm(G1Kernel::new, PointSource.ofG1(fp), MsmScalars.fromMontgomery(fs, n), true, split);
         assertThat(G1Jacobian.wrap(r)).isEqualTo(bases.expected(s));
+    }
+
+    /** A source over an array that counts the points read and checks that every reader is closed. */
+    static final class CountingSource implements PointSource {
+        final PointSource inner;
+        final java.util.concurrent.atomic.AtomicLong pointsRead = new java.util.concurrent.atomic.AtomicLong();
+        final java.util.concurrent.atomic.AtomicIntegerArray chunkReads = new java.util.concurrent.atomic.AtomicIntegerArray(64);
+        final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
+
+        CountingSource(PointSource inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public int size() {
+            return inner.size();
+        }
+
+        @Override
+        public int longsPerPoint() {
+            return inner.longsPerPoint();
+        }
+
+        @Override
+        public Reader open() {
+            open.incrementAndGet();
+            Reader r = inner.open();
+            return new Reader() {
+                @Override
+                public void read(int from, int count, long[] dst, int offset) {
+                    pointsRead.addAndGet(count);
+                    chunkReads.incrementAndGet(from / PointSource.CHUNK);
+                    r.read(from, count, dst, offset);
+                }
+
+                @Override
+                public void close() {
+                    open.decrementAndGet();
+                    r.close();
+                }
+            };
+        }
+    }
+
+    /**
+     * Several chunks of the source with different scalar profiles: full-size scalars, only small ones
+     * (skipped unread by the high windows), only zeros (never read), points at infinity, and a last
+     * partial chunk; both splits and sequential agree with the oracle, and every reader is closed.
+     */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.EnumSource(Pippenger.Split.class)
+    void chunksAreReadOnlyByTheWindowsTheirScalarsReach(Pippenger.Split split) {
+        int chunk = Pippenger.CHUNK;
+        int n = 3 * chunk + 123;
+        SplittableRandom rng = Seeds.rng("msm-chunks-" + split);
+        Bases bases = Bases.of(n, rng);
+        G1Affine[] points = bases.points().clone();
+        Fr[] logs = bases.logs().clone();
+        for (int i = 5; i < n; i += 997) {
+            points[i] = G1Affine.INFINITY;
+            logs[i] = Fr.ZERO;
+        }
+        Fr[] s = scalars(n, i -> switch (i / chunk) {
+            case 0 -> Fr.random(rng);
+            case 1 -> Fr.of(rng.nextInt(64) - 32);
+            case 2 -> Fr.ZERO;
+            default -> rng.nextBoolean() ? Fr.random(rng) : Fr.of(-1);
+        });
+        long[] fp = new long[G1Kernel.AFFINE_LONGS * n];
+        long[] fs = new long[4 * n];
+        for (int i = 0; i < n; i++) {
+            points[i].writeMontgomery(fp, G1Kernel.AFFINE_LONGS * i);
+            s[i].writeMontgomery(fs, 4 * i);
+        }
+        G1Jacobian expected = new Bases(points, logs).expected(s);
+        MsmScalars prepared = MsmScalars.fromMontgomery(fs, n);
+        CountingSource source = new CountingSource(PointSource.ofG1(fp));
+        long[] r = Pippenger.msm(G1Kernel::new, source, prepared, true, split);
+        assertThat(G1Jacobian.wrap(r)).isEqualTo(expected);
+        assertThat(source.open.get()).as("readers left open").isZero();
+        Pippenger.Profile profile = Pippenger.Profile.of(prepared,
+                Pippenger.presentPoints(new G1Kernel(), PointSource.ofG1(fp), false));
+        assertThat(profile.count()).as("points at infinity are left out").isLessThan(n - chunk - 12);
+        int c = Pippenger.windowBits(profile.atLeast(), profile.maxBits());
+        int windows = profile.maxBits() / c + 1;
+        assertThat(c).as("chunk 1's scalars (≤ 6 bits) stay in window 0").isGreaterThan(6);
+        CountingSource sequential = new CountingSource(PointSource.ofG1(fp));
+        assertThat(G1Jacobian.wrap(Pippenger.msm(G1Kernel::new, sequential, prepared, false, null)))
+                .isEqualTo(expected);
+        for (CountingSource counted : List.of(source, sequential)) {
+            // Every chunk once to find the points at infinity; then chunks 0 and 3 once per pass over the
+            // windows, chunk 1 only in the pass with window 0, chunk 2 (zero scalars) never.
+            int passes = counted.chunkReads.get(0) - 1;
+            assertThat(passes).isBetween((windows + Pippenger.WINDOWS_PER_PASS - 1) / Pippenger.WINDOWS_PER_PASS,
+                    windows);
+            assertThat(counted.chunkReads.get(3)).isEqualTo(passes + 1);
+            assertThat(counted.chunkReads.get(1)).isEqualTo(2);
+            assertThat(counted.chunkReads.get(2)).isEqualTo(1);
+            assertThat(counted.pointsRead.get()).isEqualTo(n + (long) passes * (chunk + 123) + chunk);
+        }
+        assertThat(sequential.chunkReads.get(0))
+                .isEqualTo(1 + (windows + Pippenger.WINDOWS_PER_PASS - 1) / Pippenger.WINDOWS_PER_PASS);
+    }
+
+    @Test
+    void aFailingSourcePropagatesItsErrorAndClosesItsReaders() {
+        int n = Pippenger.CHUNK + 10;
+        SplittableRandom rng = Seeds.rng("msm-failing");
+        long[] fs = new long[4 * n];
+        for (int i = 0; i < n; i++) {
+            Fr.random(rng).writeMontgomery(fs, 4 * i);
+        }
+        java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
+        PointSource failing = new PointSource() {
+            @Override
+            public int size() {
+                return n;
+            }
+
+            @Override
+            public int longsPerPoint() {
+                return G1Kernel.AFFINE_LONGS;
+            }
+
+            @Override
+            public Reader open() {
+                open.incrementAndGet();
+                return new Reader() {
+                    @Override
+                    public void read(int from, int count, long[] dst, int offset) {
+                        throw new IllegalStateException("point " + from + " is unreadable");
+                    }
+
+                    @Override
+                    public void close() {
+                        open.decrementAndGet();
+                    }
+                };
+            }
+        };
+        assertThatThrownBy(() -> Msm.g1(failing, MsmScalars.fromMontgomery(fs, n)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("is unreadable");
+        assertThat(open.get()).isZero();
+    }
+
+    @Test
+    void preparedScalarsKeepTheirValuesAndSlicesShareThem() {
+        SplittableRandom rng = Seeds.rng("msm-scalars");
+        int n = 50;
+        Fr[] s = scalars(n, i -> i % 3 == 0 ? Fr.of(-i) : Fr.random(rng));
+        long[] mont = new long[4 * n];
+        long[] std = new long[4 * n];
+        for (int i = 0; i < n; i++) {
+            s[i].writeMontgomery(mont, 4 * i);
+            System.arraycopy(io.zkml4j.algebra.internal.MontgomeryKernel.toLimbs(s[i].toBigInteger()), 0, std, 4 * i, 4);
+        }
+        long[] montBefore = mont.clone();
+        MsmScalars a = MsmScalars.fromMontgomery(mont, n);
+        MsmScalars b = MsmScalars.fromStandard(std, n);
+        assertThat(mont).isEqualTo(montBefore);
+        MsmScalars c = MsmScalars.fromMontgomeryInPlace(mont, n);
+        for (int i = 0; i < n; i++) {
+            assertThat(a.get(i)).isEqualTo(s[i]);
+            assertThat(b.get(i)).isEqualTo(s[i]);
+            assertThat(c.get(i)).isEqualTo(s[i]);
+        }
+        MsmScalars tail = a.slice(10, 30);
+        assertThat(tail.size()).isEqualTo(30);
+        assertThat(tail.get(0)).isEqualTo(s[10]);
+        assertThat(tail.slice(5, 2).get(1)).isEqualTo(s[16]);
+        assertThatThrownBy(() -> a.slice(40, 11)).isInstanceOf(IndexOutOfBoundsException.class);
+        Bases bases = Bases.of(n, rng);
+        G1Affine[] sub = java.util.Arrays.copyOfRange(bases.points(), 10, 40);
+        long[] fp = new long[G1Kernel.AFFINE_LONGS * 30];
+        for (int i = 0; i < 30; i++) {
+            sub[i].writeMontgomery(fp, G1Kernel.AFFINE_LONGS * i);
+        }
+        assertThat(Msm.g1(PointSource.ofG1(fp), tail))
+                .isEqualTo(new Bases(sub, java.util.Arrays.copyOfRange(bases.logs(), 10, 40))
+                        .expected(java.util.Arrays.copyOfRange(s, 10, 40)));
+        assertThatThrownBy(() -> Msm.g1(PointSource.ofG1(fp), a))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("30 points and 50 scalars");
     }
 
     @Test

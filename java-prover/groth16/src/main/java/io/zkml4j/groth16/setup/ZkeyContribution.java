@@ -3,6 +3,7 @@ package io.zkml4j.groth16.setup;
 import io.zkml4j.algebra.curve.G1Affine;
 import io.zkml4j.algebra.curve.G1Jacobian;
 import io.zkml4j.algebra.curve.G2Affine;
+import io.zkml4j.algebra.curve.PointSource;
 import io.zkml4j.algebra.field.Fr;
 import io.zkml4j.groth16.Groth16Exception;
 import io.zkml4j.groth16.ProvingKey;
@@ -13,7 +14,6 @@ import io.zkml4j.groth16.zkey.ZkeyFile;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.LongBuffer;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -268,10 +268,9 @@ public final class ZkeyContribution {
         }
     }
 
-    private static long[] scale(LongBuffer points, Fr factor) {
-        int n = points.remaining() / 8;
-        long[] in = new long[8 * n];
-        points.get(in);
+    private static long[] scale(PointSource points, Fr factor) {
+        int n = points.size();
+        long[] in = points.toArray();
         G1Jacobian[] scaled = new G1Jacobian[n];
         IntStream.range(0, n).parallel().forEach(i -> scaled[i] = G1Affine.fromMontgomeryLimbs(in, 8 * i)
                 .toJacobian().mul(factor));

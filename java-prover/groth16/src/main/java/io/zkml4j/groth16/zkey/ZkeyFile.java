@@ -3,6 +3,7 @@ package io.zkml4j.groth16.zkey;
 import io.zkml4j.algebra.Bn254;
 import io.zkml4j.algebra.curve.G1Affine;
 import io.zkml4j.algebra.curve.G2Affine;
+import io.zkml4j.algebra.curve.PointSource;
 import io.zkml4j.algebra.field.Fq;
 import io.zkml4j.algebra.field.Fq2;
 import io.zkml4j.algebra.field.Fr;
@@ -19,7 +20,6 @@ import io.zkml4j.r1cs.binfile.BinFileReader;
 import io.zkml4j.r1cs.binfile.BinFileWriter;
 import io.zkml4j.r1cs.binfile.SectionReader;
 import java.math.BigInteger;
-import java.nio.LongBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +62,10 @@ import java.util.stream.IntStream;
  * trusted input to the prover (see {@link ProvingKey}). Coefficient entries must name matrix 0 or 1, a
  * constraint below {@code domainSize}, a signal below {@code nVars} and a value below r. Failures are
  * {@link Groth16Exception}s naming the file, the section and the problem.
+ *
+ * <p>{@link #openForProving} makes the same checks except that it leaves the five point sections in
+ * the file: the prover's MSMs read them chunk by chunk and check each block of points (below q, on
+ * the curve) the first time they read it. That keeps a proof's memory to a fraction of the key's size.
  *
  * <h2>Writing</h2>
  * {@link #write} writes sections 1 to 10 in numerical order, which is the order
@@ -114,13 +118,33 @@ public final class ZkeyFile {
     public static ProvingKey read(Path path) {
         Objects.requireNonNull(path, "path");
         try (BinFileReader file = BinFileReader.open(path, FORMAT)) {
-            return read(file);
+            return read(file, null);
         } catch (BinFileException e) {
             throw new Groth16Exception(e.getMessage(), e);
         }
     }
 
-    private static ProvingKey read(BinFileReader file) {
+    /**
+     * Opens a Groth16 zkey for proving without loading its point sections: the header, IC and the QAP
+     * coefficients are read and validated as by {@link #read}, the five point sections' sizes are
+     * checked, and the MSMs then read the points from the file chunk by chunk ({@link ProvingKey#isStreamed()}),
+     * validating each block of points the first time they read it (a bad point fails the proof with a
+     * {@link BinFileException} naming the file, section and point). The file must stay unchanged while
+     * the key is used; nothing stays open between MSMs.
+     *
+     * @throws Groth16Exception naming the file, section and problem
+     */
+    public static ProvingKey openForProving(Path path) {
+        Objects.requireNonNull(path, "path");
+        try (BinFileReader file = BinFileReader.open(path, FORMAT)) {
+            return read(file, path);
+        } catch (BinFileException e) {
+            throw new Groth16Exception(e.getMessage(), e);
+        }
+    }
+
+    /** Reads a key; with {@code streamFrom} set, the point sections stay in that file. */
+    private static ProvingKey read(BinFileReader file, Path streamFrom) {
         SectionReader s1 = file.open(HEADER);
         long protocol = s1.u32("protocol id");
         if (protocol != GROTH16_PROTOCOL) {
@@ -176,11 +200,11 @@ public final class ZkeyFile {
         }
 
         QapCoefficients coefficients = readCoefficients(file.open(COEFFICIENTS), nVars, domainSize);
-        long[] a = readPoints(file.open(POINTS_A), nVars, false);
-        long[] b1 = readPoints(file.open(POINTS_B1), nVars, false);
-        long[] b2 = readPoints(file.open(POINTS_B2), nVars, true);
-        long[] c = readPoints(file.open(POINTS_C), nPrivate, false);
-        long[] h = readPoints(file.open(POINTS_H), domainSize, false);
+        PointSource a = points(file, POINTS_A, nVars, false, streamFrom);
+        PointSource b1 = points(file, POINTS_B1, nVars, false, streamFrom);
+        PointSource b2 = points(file, POINTS_B2, nVars, true, streamFrom);
+        PointSource c = points(file, POINTS_C, nPrivate, false, streamFrom);
+        PointSource h = points(file, POINTS_H, domainSize, false, streamFrom);
 
         byte[] contributions = new byte[0];
         if (file.has(CONTRIBUTIONS)) {
@@ -294,6 +318,16 @@ public final class ZkeyFile {
             signal[i] = (int) sig;
         }
         return QapCoefficients.wrapRaw(matrix, constraint, signal, values);
+    }
+
+    /** A point section (size already checked): read and validated, or streamed from {@code streamFrom}. */
+    private static PointSource points(BinFileReader file, int type, int n, boolean g2, Path streamFrom) {
+        if (streamFrom == null) {
+            long[] v = readPoints(file.open(type), n, g2);
+            return PointSource.of(v, g2 ? G2Kernel.AFFINE_LONGS : G1Kernel.AFFINE_LONGS, n);
+        }
+        return new ZkeyPointSection(streamFrom, file.fileName() + ": " + FORMAT.describe(type),
+                file.section(type).offset(), n, g2);
     }
 
     /** Reads {@code n} points (sizes already checked) and validates them in parallel. */
@@ -481,13 +515,16 @@ public final class ZkeyFile {
         w.words(v, 0, v.length);
     }
 
-    private static void writeVector(BinFileWriter w, int type, LongBuffer view) {
+    private static void writeVector(BinFileWriter w, int type, PointSource points) {
         w.beginSection(type);
-        long[] chunk = new long[4096];
-        while (view.hasRemaining()) {
-            int n = Math.min(chunk.length, view.remaining());
-            view.get(chunk, 0, n);
-            w.words(chunk, 0, n);
+        int longs = points.longsPerPoint();
+        long[] chunk = new long[PointSource.CHUNK * longs];
+        try (PointSource.Reader r = points.open()) {
+            for (int from = 0; from < points.size(); from += PointSource.CHUNK) {
+                int n = Math.min(PointSource.CHUNK, points.size() - from);
+                r.read(from, n, chunk, 0);
+                w.words(chunk, 0, n * longs);
+            }
         }
         w.endSection();
     }

@@ -13,9 +13,9 @@ import java.util.SplittableRandom;
  * the same wire in A, B and C, constants on wire 0, full-size and small negative coefficients, and empty
  * rows {@code 0·B = 0}.
  */
-record RandomCircuit(R1cs r1cs, Witness witness) {
+public record RandomCircuit(R1cs r1cs, Witness witness) {
 
-    static RandomCircuit of(SplittableRandom rng, int outputs, int publicInputs, int privateInputs, int internal) {
+    public static RandomCircuit of(SplittableRandom rng, int outputs, int publicInputs, int privateInputs, int internal) {
         int firstDefined = 1 + outputs + publicInputs + privateInputs;
         int wires = firstDefined + internal;
         Fr[] w = new Fr[wires];

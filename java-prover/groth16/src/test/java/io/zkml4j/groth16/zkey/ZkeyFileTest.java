@@ -3,9 +3,19 @@ package io.zkml4j.groth16.zkey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.zkml4j.algebra.curve.PointSource;
+import io.zkml4j.algebra.test.Seeds;
 import io.zkml4j.groth16.Fixtures;
+import io.zkml4j.groth16.Groth16;
 import io.zkml4j.groth16.Groth16Exception;
+import io.zkml4j.groth16.ProofWithPublicSignals;
+import io.zkml4j.groth16.ProveOptions;
 import io.zkml4j.groth16.ProvingKey;
+import io.zkml4j.groth16.setup.DevSetup;
+import io.zkml4j.groth16.setup.RandomCircuit;
+import io.zkml4j.r1cs.Witness;
+import io.zkml4j.r1cs.WtnsFile;
+import io.zkml4j.r1cs.binfile.BinFileException;
 import io.zkml4j.r1cs.binfile.BinFileReader;
 import io.zkml4j.r1cs.binfile.Section;
 import java.io.IOException;
@@ -34,7 +44,7 @@ class ZkeyFileTest {
         assertThat(pk.nPublic()).isEqualTo(3);
         assertThat(pk.domainSize()).isEqualTo(8);
         assertThat(pk.ic()).hasSize(4);
-        assertThat(pk.pointsC().remaining()).isEqualTo(8 * 4);
+        assertThat(pk.pointsC().size()).isEqualTo(4);
         assertThat(pk.coefficients().size()).isPositive();
         assertThat(pk.contributionsLength()).isPositive();
         assertThat(pk.beta2().isInSubgroup()).isTrue();
@@ -124,6 +134,95 @@ class ZkeyFileTest {
         Files.write(bad, Arrays.copyOf(all, all.length - 10));
         assertThatThrownBy(() -> ZkeyFile.read(bad)).isInstanceOf(Groth16Exception.class)
                 .hasMessageContaining("bad.zkey");
+    }
+
+    // ---- Keys opened for proving (point sections streamed from the file) ----------------------------
+
+    private static final Witness W = WtnsFile.read(Fixtures.circom(Fixtures.MULTIPLIER, "wtns"));
+
+    @Test
+    void aKeyOpenedForProvingHoldsNoPointsYetReadsTheSameAndProves() throws IOException {
+        ProvingKey inMemory = ZkeyFile.read(CONTRIBUTED);
+        ProvingKey streamed = ZkeyFile.openForProving(CONTRIBUTED);
+        assertThat(streamed.isStreamed()).isTrue();
+        assertThat(inMemory.isStreamed()).isFalse();
+        assertThat(streamed.memoryBytes()).isEqualTo(inMemory.memoryBytes() - 8L * (8 * 8 * 3 + 16 * 8 + 8 * 4));
+        assertThat(streamed.pointsA().toArray()).isEqualTo(inMemory.pointsA().toArray());
+        assertThat(streamed.pointsB1().toArray()).isEqualTo(inMemory.pointsB1().toArray());
+        assertThat(streamed.pointsB2().toArray()).isEqualTo(inMemory.pointsB2().toArray());
+        assertThat(streamed.pointsC().toArray()).isEqualTo(inMemory.pointsC().toArray());
+        assertThat(streamed.pointsH().toArray()).isEqualTo(inMemory.pointsH().toArray());
+        assertThat(streamed.verifyingKey()).isEqualTo(inMemory.verifyingKey());
+
+        ProofWithPublicSignals p = Groth16.prove(streamed, W);
+        assertThat(Groth16.verify(inMemory.verifyingKey(), p.publicSignals(), p.proof())).isTrue();
+        Path out = tmp.resolve("rewritten.zkey");
+        ZkeyFile.write(streamed, out);
+        assertThat(Files.readAllBytes(out)).isEqualTo(Files.readAllBytes(CONTRIBUTED));
+    }
+
+    @Test
+    void aStreamedKeySpanningSeveralBlocksProvesLikeTheKeyInMemory() {
+        RandomCircuit circuit = RandomCircuit.of(Seeds.rng("zkey-streamed-blocks"), 2, 1, 1, 2 * PointSource.CHUNK + 300);
+        ProvingKey key = DevSetup.newZkey(circuit.r1cs()).key();
+        Path file = tmp.resolve("blocks.zkey");
+        ZkeyFile.write(key, file);
+        ProvingKey streamed = ZkeyFile.openForProving(file);
+        assertThat(streamed.pointsA().size()).isGreaterThan(2 * PointSource.CHUNK);
+        ProofWithPublicSignals p = Groth16.prove(streamed, circuit.witness(), Seeds.rng("zkey-streamed-proof"),
+                ProveOptions.defaults().checkingAgainst(circuit.r1cs()));
+        assertThat(Groth16.verify(key.verifyingKey(), p.publicSignals(), p.proof())).isTrue();
+        // The same randomness gives the same proof as with the key in memory.
+        ProofWithPublicSignals q = Groth16.prove(key, circuit.witness(), Seeds.rng("zkey-streamed-proof"));
+        assertThat(q).isEqualTo(p);
+    }
+
+    @Test
+    void aStreamedKeyChecksEachPointWhenTheProverFirstReadsIt() throws IOException {
+        Path offCurve = patch(ZkeyFile.POINTS_H, 64 * 3, new byte[] {0x55}); // x of H[3]
+        ProvingKey pk = ZkeyFile.openForProving(offCurve);                      // the points are not read yet
+        assertThatThrownBy(() -> Groth16.prove(pk, W)).isInstanceOf(BinFileException.class)
+                .hasMessageContaining("bad.zkey: section 9 (H points): point 3 is not on the BN254 G1 curve");
+
+        byte[] q = new byte[32];
+        byte[] be = io.zkml4j.algebra.Bn254.P.add(BigInteger.ONE).toByteArray();
+        for (int i = 0; i < 32; i++) {
+            q[i] = be[be.length - 1 - i];
+        }
+        Path nonCanonical = patch(ZkeyFile.POINTS_B2, 128 * 2, q);
+        ProvingKey pk2 = ZkeyFile.openForProving(nonCanonical);
+        assertThatThrownBy(() -> Groth16.prove(pk2, W)).isInstanceOf(BinFileException.class)
+                .hasMessageContaining("section 7 (B2 points): point 2 has a coordinate not below q");
+    }
+
+    @Test
+    void aStreamedKeyWhoseFileShrinksFailsTheProofWithAMessage() throws IOException {
+        Path copy = tmp.resolve("shrinking.zkey");
+        Files.copy(CONTRIBUTED, copy);
+        ProvingKey pk = ZkeyFile.openForProving(copy);
+        long hStart;
+        try (BinFileReader r = BinFileReader.open(copy, ZkeyFile.FORMAT)) {
+            hStart = r.section(ZkeyFile.POINTS_H).offset();
+        }
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(copy,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            ch.truncate(hStart + 64 * 2 + 10);
+        }
+        assertThatThrownBy(() -> Groth16.prove(pk, W)).isInstanceOf(BinFileException.class)
+                .hasMessageContaining("shrinking.zkey: section 9 (H points): the file ends inside point 2");
+        Files.delete(copy);
+        assertThatThrownBy(() -> Groth16.prove(pk, W)).isInstanceOf(BinFileException.class)
+                .hasMessageContaining("shrinking.zkey: section 9 (H points): cannot open the file");
+    }
+
+    @Test
+    void openingForProvingChecksEverythingButThePointsUpFront() throws IOException {
+        Path bad = patch(ZkeyFile.COEFFICIENTS, 8, le32(8));
+        assertThatThrownBy(() -> ZkeyFile.openForProving(bad)).isInstanceOf(Groth16Exception.class)
+                .hasMessageContaining("section 4 (coefficients)").hasMessageContaining("coefficient 0");
+        Path sizes = patch(ZkeyFile.GROTH16_HEADER, 72, le32(9));
+        assertThatThrownBy(() -> ZkeyFile.openForProving(sizes)).isInstanceOf(Groth16Exception.class)
+                .hasMessageContaining("section 5 (A points)").hasMessageContaining("expected 576");
     }
 
     private Path patch(int sectionType, int offset, byte[] bytes) throws IOException {

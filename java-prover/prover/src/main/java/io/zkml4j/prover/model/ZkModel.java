@@ -291,7 +291,7 @@ public final class ZkModel {
             throw new ModelException(dir + ": no keys (" + ModelDirectory.CIRCUIT_ZKEY + ", "
                     + ModelDirectory.VERIFICATION_KEY + "); run zkml4j setup " + dir);
         }
-        ProvingKey pk = ZkeyFile.read(dir.zkey());
+        ProvingKey pk = ZkeyFile.openForProving(dir.zkey()); // points stay in the file until the MSMs read them
         if (pk.nPublic() != r1cs.numPublic() || pk.nVars() != r1cs.numWires()
                 || pk.domainSize() < r1cs.numConstraints() + r1cs.numPublic() + 1) {
             throw new ModelException(dir.zkey() + ": made for another circuit (" + pk.nVars() + " wires, "

@@ -153,9 +153,12 @@ public final class BinFileWriter implements AutoCloseable {
 
     /** Writes {@code n} little-endian 64-bit words from {@code src[off..off+n)}: a field element's plain limbs. */
     public void words(long[] src, int off, int n) {
-        ensure(8 * n);
-        for (int i = 0; i < n; i++) {
-            buf.putLong(src[off + i]);
+        int piece = buf.capacity() / 8;
+        for (int done = 0; done < n; done += piece) {
+            int m = Math.min(piece, n - done);
+            ensure(8 * m);
+            buf.asLongBuffer().put(src, off + done, m);
+            buf.position(buf.position() + 8 * m);
         }
     }
 
