@@ -314,13 +314,10 @@ final class Pippenger {
                     }
                     AffineBuckets bw = buckets[w - w0];
                     for (int j = cs; j < ce; j++) {
-                        int so = 4 * (base + j);
-                        int d = digit(s, so, w, c);
-                        int po = (j - cs) * aff;
-                        if (d == 0 || !prof.present(j)) {
-                            continue;
+                        int d = signedDigit(s, 4 * (base + j), w, c);
+                        if (d != 0 && prof.present(j)) {
+                            bw.accept((d < 0 ? -d : d) - 1, d < 0, (j - cs) * aff);
                         }
-                        bw.accept(d < 0 ? -d - 1 : d - 1, d < 0 ^ s[so + 3] < 0, po); // sign flag: bit 63 of limb 3
                     }
                     bw.finishChunk();
                 }
@@ -576,13 +573,12 @@ final class Pippenger {
                 }
                 reader.read(cs, ce - cs, stage, 0);
                 for (int j = cs; j < ce; j++) {
-                    int so = 4 * (base + j);
-                    int d = digit(s, so, w, c);
-                    int po = (j - cs) * aff;
+                    int d = signedDigit(s, 4 * (base + j), w, c);
                     if (d == 0 || !prof.present(j)) {
                         continue;
                     }
-                    boolean sub = d < 0 ^ s[so + 3] < 0;
+                    int po = (j - cs) * aff;
+                    boolean sub = d < 0;
                     int b = (d < 0 ? -d : d) - 1;
                     int bo = b * jl;
                     if (stamp[b] != mark) {
@@ -611,6 +607,12 @@ final class Pippenger {
             }
             System.arraycopy(total, 0, sums, w * jl, jl);
         }
+    }
+
+    /** {@link #digit}, negated when the prepared scalar carries the "negate the point" flag (bit 63 of limb 3). */
+    static int signedDigit(long[] s, int o, int w, int c) {
+        int d = digit(s, o, w, c);
+        return s[o + 3] < 0 ? -d : d;
     }
 
     /**
