@@ -20,39 +20,14 @@ import io.zkml4j.ml.tensor.VarTensor;
  *
  * <p><b>Cost: (m − 1)(n + 3) − 1 constraints</b> for {@code m ≥ 2}; {@code n + 1} for {@code m = 1}.
  */
-public final class ArgmaxLayer implements Layer {
-    private final String name;
-    private final int[] inShape;
+public final class ArgmaxLayer extends ShapedLayer {
     private final int m;
-    private final Interval inBound;
     private final int n;
 
     public ArgmaxLayer(String name, int[] inputShape, Interval inputBound) {
-        this.name = name;
-        this.inShape = inputShape.clone();
+        super(name, inputShape, new int[] {1}, inputBound);
         this.m = (int) io.zkml4j.ml.graph.Shapes.size(inputShape);
-        this.inBound = inputBound;
         this.n = m == 1 ? inputBound.union(Interval.of(0)).differenceWidth() : inputBound.differenceWidth();
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public int[] inputShape() {
-        return inShape.clone();
-    }
-
-    @Override
-    public Interval inputBound() {
-        return inBound;
-    }
-
-    @Override
-    public int[] outputShape() {
-        return new int[] {1};
     }
 
     @Override

@@ -18,41 +18,23 @@ import java.util.List;
  * The output bound is the worst case over the input interval, per output channel, padded cells
  * contributing 0 — computed over the full kernel, which bounds every window.
  */
-public final class ConvLayer implements Layer {
-    private final String name;
-    private final int[] inShape;
+public final class ConvLayer extends ShapedLayer {
     private final int[] wShape;
     private final long[] weights;
     private final long[] bias;
     private final ConvParams params;
-    /** The declared input bound. */
-    private final Interval inBound;
     /** The input bound joined with 0, the value of a padded cell. */
     private final Interval cellBound;
     private final Interval outBound;
-    private final int[] outShape;
 
     public ConvLayer(String name, int[] inputShape, Interval inputBound, long[] weights, int[] weightShape,
             long[] bias, ConvParams params) {
-        if (params.group() != 1) {
-            throw new IllegalArgumentException(name + ": Conv with group " + params.group() + " is not supported");
-        }
-        if (inputShape.length != 4 || weightShape.length != 4 || weightShape[1] != inputShape[1]
-                || weights.length != weightShape[0] * weightShape[1] * weightShape[2] * weightShape[3]
-                || (bias != null && bias.length != weightShape[0])) {
-            throw new IllegalArgumentException(name + ": inconsistent Conv shapes: input " + Arrays.toString(inputShape)
-                    + ", weights " + Arrays.toString(weightShape));
-        }
-        this.name = name;
-        this.inShape = inputShape.clone();
+        super(name, inputShape, outputShape(name, inputShape, weights, weightShape, bias, params), inputBound);
         this.wShape = weightShape.clone();
         this.weights = weights.clone();
         this.bias = bias == null ? new long[weightShape[0]] : bias.clone();
         this.params = params;
-        this.inBound = inputBound;
         this.cellBound = inputBound.union(Interval.of(0));
-        this.outShape = new int[] {inputShape[0], weightShape[0], params.outH(inputShape[2]),
-            params.outW(inputShape[3])};
         int per = weightShape[1] * weightShape[2] * weightShape[3];
         Interval out = null;
         for (int oc = 0; oc < weightShape[0]; oc++) {
@@ -63,24 +45,19 @@ public final class ConvLayer implements Layer {
         this.outBound = out;
     }
 
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public int[] inputShape() {
-        return inShape.clone();
-    }
-
-    @Override
-    public Interval inputBound() {
-        return inBound;
-    }
-
-    @Override
-    public int[] outputShape() {
-        return outShape.clone();
+    /** Checks the shapes (before anything is built from them) and gives the output shape. */
+    private static int[] outputShape(String name, int[] inputShape, long[] weights, int[] weightShape, long[] bias,
+                                     ConvParams params) {
+        if (params.group() != 1) {
+            throw new IllegalArgumentException(name + ": Conv with group " + params.group() + " is not supported");
+        }
+        if (inputShape.length != 4 || weightShape.length != 4 || weightShape[1] != inputShape[1]
+                || weights.length != weightShape[0] * weightShape[1] * weightShape[2] * weightShape[3]
+                || (bias != null && bias.length != weightShape[0])) {
+            throw new IllegalArgumentException(name + ": inconsistent Conv shapes: input " + Arrays.toString(inputShape)
+                    + ", weights " + Arrays.toString(weightShape));
+        }
+        return new int[] {inputShape[0], weightShape[0], params.outH(inputShape[2]), params.outW(inputShape[3])};
     }
 
     @Override

@@ -11,18 +11,16 @@ import java.util.function.Supplier;
  * A layer that maps each element on its own and keeps the shape ({@link ReluLayer}, {@link RescaleLayer},
  * {@link AddLayer}): the name, shape and bounds they share, and the two loops they would otherwise repeat.
  */
-abstract class ElementwiseLayer implements Layer {
+abstract class ElementwiseLayer extends ShapedLayer {
 
-    final String name;
+    /** The shape of both input and output. */
     final int[] shape;
-    final Interval inBound;
     final Interval outBound;
 
     /** Copies {@code shape}. */
     ElementwiseLayer(String name, int[] shape, Interval inputBound, Interval outputBound) {
-        this.name = name;
-        this.shape = shape.clone();
-        this.inBound = inputBound;
+        super(name, shape, shape, inputBound);
+        this.shape = inShape;
         this.outBound = outputBound;
     }
 
@@ -35,26 +33,6 @@ abstract class ElementwiseLayer implements Layer {
         if (k < 0 || k >= width) {
             throw new IllegalArgumentException(name + ": expected 0 <= k < B but got k = " + k + ", B = " + width);
         }
-    }
-
-    @Override
-    public final String name() {
-        return name;
-    }
-
-    @Override
-    public final int[] inputShape() {
-        return shape.clone();
-    }
-
-    @Override
-    public final Interval inputBound() {
-        return inBound;
-    }
-
-    @Override
-    public final int[] outputShape() {
-        return shape.clone();
     }
 
     @Override

@@ -18,14 +18,12 @@ import java.util.List;
  * of inputs. The output bound is the exact worst case over the input interval:
  * {@code [min_j (b_j + Σ_t min(W·lo, W·hi)), max_j (…)]}.
  */
-public final class GemmLayer implements Layer {
-    private final String name;
+public final class GemmLayer extends ShapedLayer {
     private final int m;
     private final int k;
     private final int n;
     private final long[] weights;
     private final long[] bias;
-    private final Interval inBound;
     private final Interval outBound;
 
     /**
@@ -34,18 +32,12 @@ public final class GemmLayer implements Layer {
      * @param bias       length n (at the accumulator's scale, including any rounding offset), or null
      */
     public GemmLayer(String name, int[] inputShape, Interval inputBound, long[] weights, int n, long[] bias) {
-        if (inputShape.length != 2 || weights.length != (long) n * inputShape[1]
-                || (bias != null && bias.length != n)) {
-            throw new IllegalArgumentException(name + ": inconsistent Gemm shapes: input "
-                    + Arrays.toString(inputShape) + ", " + weights.length + " weights, n = " + n);
-        }
-        this.name = name;
+        super(name, inputShape, outputShape(name, inputShape, weights, n, bias), inputBound);
         this.m = inputShape[0];
         this.k = inputShape[1];
         this.n = n;
         this.weights = weights.clone();
         this.bias = bias == null ? new long[n] : bias.clone();
-        this.inBound = inputBound;
         Interval out = null;
         for (int j = 0; j < n; j++) {
             Interval r = Linear.dotBound(inputBound, this.weights, j * k, k, this.bias[j]);
@@ -54,24 +46,14 @@ public final class GemmLayer implements Layer {
         this.outBound = out;
     }
 
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public int[] inputShape() {
-        return new int[] {m, k};
-    }
-
-    @Override
-    public Interval inputBound() {
-        return inBound;
-    }
-
-    @Override
-    public int[] outputShape() {
-        return new int[] {m, n};
+    /** Checks the shapes (before anything is built from them) and gives the output shape {@code [m, n]}. */
+    private static int[] outputShape(String name, int[] inputShape, long[] weights, int n, long[] bias) {
+        if (inputShape.length != 2 || weights.length != (long) n * inputShape[1]
+                || (bias != null && bias.length != n)) {
+            throw new IllegalArgumentException(name + ": inconsistent Gemm shapes: input "
+                    + Arrays.toString(inputShape) + ", " + weights.length + " weights, n = " + n);
+        }
+        return new int[] {inputShape[0], n};
     }
 
     @Override

@@ -14,19 +14,12 @@ import java.util.Arrays;
  * (padding cells are the quantized constant). <b>Cost: 0 constraints.</b> Output bound: the input
  * bound, joined with the pad value when there is padding.
  */
-public final class IndexMapLayer implements Layer {
-    private final String name;
-    private final int[] inShape;
-    private final int[] outShape;
-    private final Interval inBound;
+public final class IndexMapLayer extends ShapedLayer {
     private final long[] pads;
     private final long padValue;
 
     private IndexMapLayer(String name, int[] inShape, int[] outShape, Interval inBound, long[] pads, long padValue) {
-        this.name = name;
-        this.inShape = inShape.clone();
-        this.outShape = outShape.clone();
-        this.inBound = inBound;
+        super(name, inShape, outShape, inBound);
         this.pads = pads;
         this.padValue = padValue;
     }
@@ -57,26 +50,6 @@ public final class IndexMapLayer implements Layer {
 
     private boolean padded() {
         return pads != null && Shapes.size(inShape) != Shapes.size(outShape);
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public int[] inputShape() {
-        return inShape.clone();
-    }
-
-    @Override
-    public Interval inputBound() {
-        return inBound;
-    }
-
-    @Override
-    public int[] outputShape() {
-        return outShape.clone();
     }
 
     @Override

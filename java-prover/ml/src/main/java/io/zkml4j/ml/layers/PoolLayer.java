@@ -13,23 +13,16 @@ import java.util.function.Supplier;
  * A 2-D pooling layer ({@link MaxPoolLayer}, {@link AvgPoolLayer}): the name, shapes, input bound and
  * windows ({@link Windows#of}) they share, and the loop that gathers each window's cells.
  */
-abstract class PoolLayer implements Layer {
+abstract class PoolLayer extends ShapedLayer {
 
-    final String name;
-    final int[] inShape;
-    final int[] outShape;
     final PoolParams params;
-    final Interval inBound;
     /** Per output element, the input indices of its window (padding left out). */
     final List<int[]> windows;
 
     /** Copies {@code inputShape}. */
     PoolLayer(String name, int[] inputShape, Interval inputBound, PoolParams params) {
-        this.name = name;
-        this.inShape = inputShape.clone();
-        this.outShape = Windows.outputShape(inputShape, params);
+        super(name, inputShape, Windows.outputShape(inputShape, params), inputBound);
         this.params = params;
-        this.inBound = inputBound;
         this.windows = Windows.of(inputShape, params);
     }
 
@@ -58,26 +51,6 @@ abstract class PoolLayer implements Layer {
             }
         }
         return VarTensor.of(outShape, out, outputBound());
-    }
-
-    @Override
-    public final String name() {
-        return name;
-    }
-
-    @Override
-    public final int[] inputShape() {
-        return inShape.clone();
-    }
-
-    @Override
-    public final Interval inputBound() {
-        return inBound;
-    }
-
-    @Override
-    public final int[] outputShape() {
-        return outShape.clone();
     }
 
     /** {@code [input shape (4), kh, kw, sh, sw, padTop, padLeft, padBottom, padRight, count_include_pad]}. */
