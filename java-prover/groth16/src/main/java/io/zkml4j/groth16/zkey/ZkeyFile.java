@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
@@ -341,49 +341,30 @@ public final class ZkeyFile {
             }
         }
         s.expectEnd(n + " points");
-        long bad = firstInvalidPoint(v, n, g2);
+        int bad = firstInvalidPoint(v, n, g2);
         if (bad >= 0) {
-            int off = (int) (bad >>> 1) * longs;
-            boolean offCurve = (bad & 1) == 0;
-            throw s.error("point " + (bad >>> 1) + (offCurve ? " is not on the BN254 " + (g2 ? "G2 twist" : "G1")
-                    + " curve" : " has a coordinate not below q") + " (at payload offset " + 8L * off + ")");
+            throw s.error("point " + bad + " " + new PointCheck(g2).problem(v, bad * longs) + " (at payload offset "
+                    + 8L * bad * longs + ")");
         }
         return v;
     }
 
-    /** {@code 2·i + (0 off curve | 1 non-canonical)} for the lowest invalid point {@code i}, or −1. */
-    private static long firstInvalidPoint(long[] v, int n, boolean g2) {
+    /** The lowest {@code i} whose point fails {@link PointCheck}, or −1; checked in parallel. */
+    private static int firstInvalidPoint(long[] v, int n, boolean g2) {
         int chunk = 4096;
         int chunks = (n + chunk - 1) / chunk;
-        AtomicLong first = new AtomicLong(Long.MAX_VALUE);
+        AtomicInteger first = new AtomicInteger(Integer.MAX_VALUE);
         IntStream.range(0, chunks).parallel().forEach(t -> {
-            G1Kernel k1 = g2 ? null : new G1Kernel();
-            G2Kernel k2 = g2 ? new G2Kernel() : null;
-            int longs = g2 ? G2Kernel.AFFINE_LONGS : G1Kernel.AFFINE_LONGS;
+            PointCheck check = new PointCheck(g2);
             for (int i = t * chunk, end = Math.min(n, i + chunk); i < end; i++) {
-                int o = longs * i;
-                if (isZero(v, o, longs)) {
-                    continue;
-                }
-                long code = -1;
-                for (int k = 0; k < longs; k += 4) {
-                    if (!FQ.isCanonical(v, o + k)) {
-                        code = 2L * i + 1;
-                        break;
-                    }
-                }
-                if (code < 0 && !(g2 ? k2.isOnCurve(v, o) : k1.isOnCurve(v, o))) {
-                    code = 2L * i;
-                }
-                if (code >= 0) {
-                    final long c = code;
-                    first.accumulateAndGet(c, Math::min);
+                if (check.problem(v, check.longs() * i) != null) {
+                    first.accumulateAndGet(i, Math::min);
                     return;
                 }
             }
         });
-        long f = first.get();
-        return f == Long.MAX_VALUE ? -1 : f;
+        int f = first.get();
+        return f == Integer.MAX_VALUE ? -1 : f;
     }
 
     private static boolean isZero(long[] v, int off, int n) {

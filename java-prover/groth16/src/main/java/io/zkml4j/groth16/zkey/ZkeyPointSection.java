@@ -1,6 +1,5 @@
 package io.zkml4j.groth16.zkey;
 
-import io.zkml4j.algebra.field.Fq;
 import io.zkml4j.algebra.internal.G1Kernel;
 import io.zkml4j.algebra.internal.G2Kernel;
 import io.zkml4j.groth16.ProvingKey;
@@ -75,8 +74,7 @@ final class ZkeyPointSection implements ProvingKey.Streamed {
 
     private final class SectionReader implements Reader {
         private final FileChannel channel;
-        private final G1Kernel g1 = new G1Kernel();
-        private final G2Kernel g2k = new G2Kernel();
+        private final PointCheck check = new PointCheck(g2);
         private ByteBuffer buffer = ByteBuffer.allocate(0);
 
         SectionReader(FileChannel channel) {
@@ -130,22 +128,9 @@ final class ZkeyPointSection implements ProvingKey.Streamed {
         }
 
         private void checkPoint(int index, long[] v, int o) {
-            int longs = longsPerPoint();
-            boolean zero = true;
-            for (int k = 0; k < longs; k++) {
-                zero &= v[o + k] == 0;
-            }
-            if (zero) {
-                return;
-            }
-            for (int k = 0; k < longs; k += 4) {
-                if (!Fq.KERNEL.isCanonical(v, o + k)) {
-                    throw new BinFileException(where + ": point " + index + " has a coordinate not below q");
-                }
-            }
-            if (!(g2 ? g2k.isOnCurve(v, o) : g1.isOnCurve(v, o))) {
-                throw new BinFileException(where + ": point " + index + " is not on the BN254 "
-                        + (g2 ? "G2 twist" : "G1") + " curve");
+            String problem = check.problem(v, o);
+            if (problem != null) {
+                throw new BinFileException(where + ": point " + index + " " + problem);
             }
         }
 
