@@ -47,6 +47,7 @@ public class MsmBenchmark {
         @Setup(Level.Trial)
         public void setup() {
             SplittableRandom rng = new SplittableRandom(42);
+            Msm.warmUp(); // the vector lanes, when the fork has the Vector API (see LanesBenchmark)
             points = g1Points(n, rng);
             scalars = randomScalars(n, rng);
         }

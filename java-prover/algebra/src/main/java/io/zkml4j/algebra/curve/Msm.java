@@ -29,6 +29,18 @@ public final class Msm {
     }
 
     /**
+     * Prepares the vector kernels that large G1 MSMs use when the JVM has the Vector API (see
+     * {@link io.zkml4j.algebra.internal.Lanes}): starts, once per JVM, a background thread that gets them
+     * compiled (about a core-second of JIT work); until it is done, MSMs use the scalar kernel. MSMs of
+     * 2^17 points or more start it themselves, and the Groth16 prover before its FFTs from 2^17
+     * constraints on; call it earlier to have the lanes ready sooner. Returns at once; a no-op without
+     * the Vector API.
+     */
+    public static void warmUp() {
+        io.zkml4j.algebra.internal.Lanes.warmUp();
+    }
+
+    /**
      * {@code Σ [scalars[i]] points[i]}.
      *
      * @throws IllegalArgumentException if the arrays differ in length

@@ -26,7 +26,10 @@ import java.util.stream.IntStream;
  * and updated in batches that share one field inversion (about 6 multiplications per point instead of
  * 11 for a mixed Jacobian addition); a point whose bucket is already queued waits for the next batch,
  * and exceptional points (equal or opposite to the bucket) go to a Jacobian overflow bucket. With
- * fewer buckets (small inputs, small scalars) buckets are Jacobian and take mixed additions.
+ * fewer buckets (small inputs, small scalars) buckets are Jacobian and take mixed additions. The G1
+ * kernel runs large batches on 8 vector lanes once they are compiled and measured faster
+ * ({@link io.zkml4j.algebra.internal.Lanes}, when the JVM has the Vector API); the window size follows
+ * the kernel's cost per batched addition.
  *
  * <p>Memory: the points are never all in memory — each task holds one chunk (plus the copies of the
  * points waiting for a later batch), its buckets, and one reader of the source; the scalars are read
@@ -66,13 +69,16 @@ final class Pippenger {
             throw new IllegalArgumentException("Expected as many scalars as points but got " + points.size()
                     + " points and " + scalars.size() + " scalars");
         }
+        if (points.size() >= LANES_WARM_UP_POINTS) {
+            io.zkml4j.algebra.internal.Lanes.warmUp(); // later large MSMs get the vector kernel once it is compiled
+        }
         Profile prof = Profile.of(scalars, presentPoints(k0, points, parallel));
         long[] result = new long[k0.jacobianLongs()];
         k0.setInfinity(result, 0);
         if (prof.count == 0) {
             return result;
         }
-        int c = windowBits(prof.atLeast, prof.maxBits);
+        int c = windowBits(prof.atLeast, prof.maxBits, k0.batchAddAffineCost());
         int windows = prof.maxBits / c + 1;
         int n = scalars.size();
         // A parallel stream runs on the pool and on the calling thread: count both.
@@ -110,6 +116,12 @@ final class Pippenger {
         return result;
     }
 
+    /**
+     * MSMs of at least this many points start the vector kernels' warm-up ({@link Msm#warmUp}), which
+     * costs about a core-second of JIT work and pays off from here on (BENCHMARKS.md).
+     */
+    static final int LANES_WARM_UP_POINTS = 1 << 17;
+
     /** Buckets per window from which affine batch accumulation pays off (below, Jacobian buckets). */
     static final int BATCH_AFFINE_MIN_BUCKETS = 256;
 
@@ -121,6 +133,11 @@ final class Pippenger {
      * reached by few scalars (vectors of mostly small values) are thereby cheap, and chosen for.
      */
     static int windowBits(int[] atLeast, int maxBits) {
+        return windowBits(atLeast, maxBits, 7.5);
+    }
+
+    /** {@link #windowBits(int[], int)} with a batched affine addition costing {@code batched} multiplications. */
+    static int windowBits(int[] atLeast, int maxBits, double batched) {
         int best = 1;
         double bestCost = Double.MAX_VALUE;
         for (int c = 1; c <= 20; c++) {
@@ -132,8 +149,8 @@ final class Pippenger {
                 int bitsLeft = maxBits - c * w;       // the top window's digits are at most 2^bitsLeft
                 double used = bitsLeft >= c ? buckets : Math.min(buckets, (1 << Math.max(bitsLeft, 0)) + 1);
                 // Affine batches need many buckets; with few (a short top window) points mostly overflow.
-                boolean batched = affine && used >= BATCH_AFFINE_MIN_BUCKETS;
-                cost += atLeast[Math.min(c * w, 256)] * (batched ? 7.5 : 11) + used * (affine ? 27 : 32);
+                boolean batchedWindow = affine && used >= BATCH_AFFINE_MIN_BUCKETS;
+                cost += atLeast[Math.min(c * w, 256)] * (batchedWindow ? batched : 11) + used * (affine ? 27 : 32);
             }
             if (cost < bestCost) {
                 bestCost = cost;

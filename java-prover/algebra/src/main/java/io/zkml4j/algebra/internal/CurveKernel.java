@@ -75,6 +75,14 @@ public interface CurveKernel {
     /** True when both Jacobian points represent the same group element (costs 4M + 2S in Fq or Fq2). */
     boolean equal(long[] p, int po, long[] q, int qo);
 
+    /**
+     * The estimated cost of one {@link #batchAddAffine} addition in scalar field multiplications (the
+     * inversion's share and the conflicts included), for the MSM's choice of window size.
+     */
+    default double batchAddAffineCost() {
+        return 7.5;
+    }
+
     /** True when the two affine points (not infinity) have the same x coordinate, i.e. are equal or opposite. */
     boolean sameX(long[] a, int ao, long[] b, int bo);
 
