@@ -209,6 +209,12 @@ final class Groth16Command {
                 ProveOptions.ProgressListener stages = (stage, fraction) -> {
                     times.stage(stage);
                     p.stage(stage, fraction);
+                    if (stage.equals("msm-h")) {
+                        // The three FFT vectors just died in the old generation; collecting them now (one
+                        // short full collection; this process only proves) keeps the MSMs' buckets from
+                        // growing the heap around them: about 8 MB less peak RSS at 2^18 (BENCHMARKS.md).
+                        System.gc();
+                    }
                 };
                 stages.onStage("reading " + zkeyPath.getFileName(), Double.NaN);
                 ProvingKey pk = ZkeyFile.openForProving(zkeyPath); // the MSMs stream its points
