@@ -225,15 +225,15 @@ public final class Groth16 {
     private static G1Jacobian quotientMsm(ProvingKey pk, long[] wStd, ProveOptions.ProgressListener progress) {
         int n = pk.domainSize();
         progress.onStage("qap", F_QAP);
-        long[] h = quotientOnCoset(pk.coefficients(), wStd, n, progress);
+        long[] h = quotientOnCoset(pk, wStd, n, progress);
         progress.onStage("msm-h", F_H);
         return Msm.g1(pk.pointsH(), MsmScalars.fromMontgomeryInPlace(h, n));
     }
 
     /** {@code h_j = A_j·B_j − C_j} on the coset (Montgomery form), in the array that held A. */
-    private static long[] quotientOnCoset(QapCoefficients q, long[] wStd, int n,
+    private static long[] quotientOnCoset(ProvingKey pk, long[] wStd, int n,
                                           ProveOptions.ProgressListener progress) {
-        long[][] ab = evaluateQap(q, wStd, n);
+        long[][] ab = evaluateQap(pk, wStd, n);
         long[] a = ab[0], b = ab[1];
         long[] c = new long[4 * n];
         parallelChunks(n, (from, to) -> {
@@ -263,7 +263,8 @@ public final class Groth16 {
      * stored coefficient is {@code value·R²}, so one Montgomery product with the standard-form witness
      * value gives {@code value·w} in Montgomery form.
      */
-    static long[][] evaluateQap(QapCoefficients q, long[] wStd, int n) {
+    static long[][] evaluateQap(ProvingKey pk, long[] wStd, int n) {
+        QapCoefficients q = pk.coefficients(); // a streamed key's are read for this proof and let go here
         long[] a = new long[4 * n];
         long[] b = new long[4 * n];
         int[] matrix = q.matrixArray(), constraint = q.constraintArray(), signal = q.signalArray();

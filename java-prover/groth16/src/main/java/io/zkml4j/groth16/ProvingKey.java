@@ -35,9 +35,11 @@ import java.util.Objects;
  * ({@code x.c0, x.c1, y.c0, y.c1}), all zero for the point at infinity — the zkey's on-disk layout read
  * as little-endian longs. A key is either held in memory (flat arrays: {@code 320·nVars − 64·(nPublic
  * + 1) + 64·domainSize} bytes, about the size of the file) or <em>streamed</em>
- * ({@link io.zkml4j.groth16.zkey.ZkeyFile#openForProving}): then only the header, IC and the QAP
- * coefficients ({@code 44} bytes each) are in memory and the MSMs read the point sections from the
- * file chunk by chunk, which is how the prover stays within a small multiple of the key's size.
+ * ({@link io.zkml4j.groth16.zkey.ZkeyFile#openForProving}): then only the header and IC are kept in
+ * memory; the MSMs read the point sections from the file chunk by chunk, and the QAP coefficients
+ * ({@code 44} bytes each in memory) are handed to the first {@link #coefficients()} call and read from the
+ * file again for later ones, so the prover lets them go after its first stage. That is how a proof stays
+ * within about the key's size.
  *
  * <h2>Ownership</h2>
  * The {@link Builder} takes ownership of the arrays it is given (no copy): callers must not modify them
@@ -65,7 +67,8 @@ public final class ProvingKey {
     private final G1Affine delta1;
     private final G2Affine delta2;
     private final List<G1Affine> ic;
-    private final QapCoefficients coefficients;
+    private final QapCoefficients coefficients;           // null when streamed
+    private final StreamedCoefficients streamedCoefficients; // null when in memory
     private final PointSource a;
     private final PointSource b1;
     private final PointSource b2;
@@ -85,6 +88,7 @@ public final class ProvingKey {
         this.delta2 = b.delta2;
         this.ic = b.ic;
         this.coefficients = b.coefficients;
+        this.streamedCoefficients = b.streamedCoefficients;
         this.a = b.a;
         this.b1 = b.b1;
         this.b2 = b.b2;
@@ -111,6 +115,7 @@ public final class ProvingKey {
         b.delta2 = delta2;
         b.ic = ic;
         b.coefficients = coefficients;
+        b.streamedCoefficients = streamedCoefficients;
         b.a = a;
         b.b1 = b1;
         b.b2 = b2;
@@ -169,8 +174,20 @@ public final class ProvingKey {
         return ic;
     }
 
+    /**
+     * The QAP coefficients. A streamed key hands over the copy it read when opened on the first call and
+     * reads (and checks) them from the file again on later calls, so a caller that needs them once, as
+     * the prover does, should not keep them.
+     *
+     * @throws io.zkml4j.r1cs.binfile.BinFileException if a streamed key's file cannot be read again
+     */
     public QapCoefficients coefficients() {
-        return coefficients;
+        return coefficients != null ? coefficients : streamedCoefficients.read();
+    }
+
+    /** The number of QAP coefficient entries, without reading them. */
+    public int coefficientCount() {
+        return coefficients != null ? coefficients.size() : streamedCoefficients.size();
     }
 
     /** The {@code nVars} A points (8 longs each). */
@@ -224,7 +241,7 @@ public final class ProvingKey {
                 points += 8L * v.size() * v.longsPerPoint();
             }
         }
-        return points + coefficients.memoryBytes() + contributions.length;
+        return points + (coefficients != null ? coefficients.memoryBytes() : 0) + contributions.length;
     }
 
     /** Whether the point vectors are read from a file while proving rather than held in memory. */
@@ -236,10 +253,20 @@ public final class ProvingKey {
     public interface Streamed extends PointSource {
     }
 
+    /** QAP coefficients that stay in a file (the zkey reader's): read again, and checked, on request. */
+    public interface StreamedCoefficients {
+
+        /** The number of entries. */
+        int size();
+
+        /** The entries, from the file (the first call may hand over a copy read earlier). */
+        QapCoefficients read();
+    }
+
     @Override
     public String toString() {
         return "ProvingKey[nVars=" + nVars + ", nPublic=" + nPublic + ", domainSize=" + domainSize
-                + ", coefficients=" + coefficients.size() + "]";
+                + ", coefficients=" + coefficientCount() + "]";
     }
 
     /**
@@ -258,6 +285,7 @@ public final class ProvingKey {
         private G2Affine delta2;
         private List<G1Affine> ic;
         private QapCoefficients coefficients;
+        private StreamedCoefficients streamedCoefficients;
         private PointSource a;
         private PointSource b1;
         private PointSource b2;
@@ -320,6 +348,14 @@ public final class ProvingKey {
 
         public Builder coefficients(QapCoefficients q) {
             this.coefficients = Objects.requireNonNull(q, "coefficients");
+            this.streamedCoefficients = null;
+            return this;
+        }
+
+        /** Coefficients that stay in a file (instead of {@link #coefficients}); the reader checks them. */
+        public Builder streamedCoefficients(StreamedCoefficients q) {
+            this.streamedCoefficients = Objects.requireNonNull(q, "streamedCoefficients");
+            this.coefficients = null;
             return this;
         }
 
@@ -395,7 +431,10 @@ public final class ProvingKey {
             if (domainSize < 1 || Integer.bitCount(domainSize) != 1) {
                 throw new IllegalArgumentException("Expected a power-of-two domain size but got " + domainSize);
             }
-            for (Object o : new Object[] {alpha1, beta1, beta2, gamma2, delta1, delta2, ic, coefficients, a, b1, b2, c, h}) {
+            if ((coefficients == null) == (streamedCoefficients == null)) {
+                throw new IllegalArgumentException("Exactly one of coefficients and streamedCoefficients must be set");
+            }
+            for (Object o : new Object[] {alpha1, beta1, beta2, gamma2, delta1, delta2, ic, a, b1, b2, c, h}) {
                 if (o == null) {
                     throw new IllegalArgumentException("Every point, vector and the coefficients must be set");
                 }
@@ -410,7 +449,7 @@ public final class ProvingKey {
             requireShape("B2", b2, g2, nVars);
             requireShape("C", c, g1, nVars - nPublic - 1);
             requireShape("H", h, g1, domainSize);
-            for (int i = 0; i < coefficients.size(); i++) {
+            for (int i = 0; coefficients != null && i < coefficients.size(); i++) { // a reader checks its own
                 if (coefficients.constraint(i) >= domainSize || coefficients.signal(i) >= nVars) {
                     throw new IllegalArgumentException("Coefficient " + i + " refers to constraint "
                             + coefficients.constraint(i) + " and signal " + coefficients.signal(i)

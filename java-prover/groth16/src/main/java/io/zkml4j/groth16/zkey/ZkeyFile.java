@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
 /**
@@ -215,9 +216,15 @@ public final class ZkeyFile {
             contributions = new byte[(int) s10.remaining()];
             s10.bytes(contributions, "the contributions");
         }
-        return ProvingKey.builder().nVars(nVars).nPublic(nPublic).domainSize(domainSize)
+        ProvingKey.Builder key = ProvingKey.builder();
+        if (streamFrom == null) {
+            key.coefficients(coefficients);
+        } else {
+            key.streamedCoefficients(new FileCoefficients(streamFrom, nVars, domainSize, coefficients));
+        }
+        return key.nVars(nVars).nPublic(nPublic).domainSize(domainSize)
                 .alpha1(alpha1).beta1(beta1).beta2(beta2).gamma2(gamma2).delta1(delta1).delta2(delta2)
-                .ic(ic).coefficients(coefficients)
+                .ic(ic)
                 .pointsA(a).pointsB1(b1).pointsB2(b2).pointsC(c).pointsH(h)
                 .contributions(contributions)
                 .build();
@@ -318,6 +325,49 @@ public final class ZkeyFile {
             signal[i] = (int) sig;
         }
         return QapCoefficients.wrapRaw(matrix, constraint, signal, values);
+    }
+
+    /**
+     * A streamed key's coefficients: the copy read (and checked) when the key was opened goes to the
+     * first caller, later callers get a fresh read of the section, checked again and required to hold the
+     * same number of entries.
+     */
+    private static final class FileCoefficients implements ProvingKey.StreamedCoefficients {
+        private final Path path;
+        private final int nVars;
+        private final int domainSize;
+        private final int size;
+        private final AtomicReference<QapCoefficients> first;
+
+        FileCoefficients(Path path, int nVars, int domainSize, QapCoefficients first) {
+            this.path = path;
+            this.nVars = nVars;
+            this.domainSize = domainSize;
+            this.size = first.size();
+            this.first = new AtomicReference<>(first);
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public QapCoefficients read() {
+            QapCoefficients q = first.getAndSet(null);
+            if (q != null) {
+                return q;
+            }
+            try (BinFileReader file = BinFileReader.open(path, FORMAT)) {
+                SectionReader s = file.open(COEFFICIENTS);
+                q = readCoefficients(s, nVars, domainSize);
+                if (q.size() != size) {
+                    throw s.error("holds " + q.size() + " coefficients, " + size
+                            + " when the key was opened: the file changed");
+                }
+                return q;
+            }
+        }
     }
 
     /** A point section (size already checked): read and validated, or streamed from {@code streamFrom}. */

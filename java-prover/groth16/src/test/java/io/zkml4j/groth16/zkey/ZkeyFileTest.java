@@ -11,6 +11,7 @@ import io.zkml4j.groth16.Groth16Exception;
 import io.zkml4j.groth16.ProofWithPublicSignals;
 import io.zkml4j.groth16.ProveOptions;
 import io.zkml4j.groth16.ProvingKey;
+import io.zkml4j.groth16.QapCoefficients;
 import io.zkml4j.groth16.setup.DevSetup;
 import io.zkml4j.groth16.setup.RandomCircuit;
 import io.zkml4j.r1cs.Witness;
@@ -146,7 +147,13 @@ class ZkeyFileTest {
         ProvingKey streamed = ZkeyFile.openForProving(CONTRIBUTED);
         assertThat(streamed.isStreamed()).isTrue();
         assertThat(inMemory.isStreamed()).isFalse();
-        assertThat(streamed.memoryBytes()).isEqualTo(inMemory.memoryBytes() - 8L * (8 * 8 * 3 + 16 * 8 + 8 * 4));
+        assertThat(streamed.memoryBytes()).isEqualTo(inMemory.memoryBytes() - 8L * (8 * 8 * 3 + 16 * 8 + 8 * 4)
+                - inMemory.coefficients().memoryBytes());
+        assertThat(streamed.coefficientCount()).isEqualTo(inMemory.coefficientCount());
+        QapCoefficients handedOver = streamed.coefficients(), readAgain = streamed.coefficients();
+        assertThat(readAgain).isNotSameAs(handedOver);
+        assertThat(handedOver).isEqualTo(inMemory.coefficients());
+        assertThat(readAgain).isEqualTo(inMemory.coefficients());
         assertThat(streamed.pointsA().toArray()).isEqualTo(inMemory.pointsA().toArray());
         assertThat(streamed.pointsB1().toArray()).isEqualTo(inMemory.pointsB1().toArray());
         assertThat(streamed.pointsB2().toArray()).isEqualTo(inMemory.pointsB2().toArray());
@@ -210,9 +217,31 @@ class ZkeyFileTest {
         }
         assertThatThrownBy(() -> Groth16.prove(pk, W)).isInstanceOf(BinFileException.class)
                 .hasMessageContaining("shrinking.zkey: section 9 (H points): the file ends inside point 2");
-        Files.delete(copy);
+        Files.delete(copy);   // the next proof reads the coefficients again, first
         assertThatThrownBy(() -> Groth16.prove(pk, W)).isInstanceOf(BinFileException.class)
-                .hasMessageContaining("shrinking.zkey: section 9 (H points): cannot open the file");
+                .hasMessageContaining("shrinking.zkey: cannot open");
+    }
+
+    @Test
+    void aStreamedKeyReadsItsCoefficientsAgainForLaterProofsAndChecksThem() throws IOException {
+        Path copy = tmp.resolve("changing.zkey");
+        Files.copy(CONTRIBUTED, copy);
+        ProvingKey pk = ZkeyFile.openForProving(copy);
+        ProofWithPublicSignals first = Groth16.prove(pk, W);           // the copy read when opened
+        ProofWithPublicSignals second = Groth16.prove(pk, W);          // read from the file again
+        assertThat(Groth16.verify(pk.verifyingKey(), second.publicSignals(), second.proof())).isTrue();
+        assertThat(second.publicSignals()).isEqualTo(first.publicSignals());
+
+        long start;
+        try (BinFileReader r = BinFileReader.open(copy, ZkeyFile.FORMAT)) {
+            start = r.section(ZkeyFile.COEFFICIENTS).offset();
+        }
+        byte[] all = Files.readAllBytes(copy);
+        System.arraycopy(le32(7), 0, all, (int) start + 4 + 44, 4);    // matrix id of coefficient 1
+        Files.write(copy, all);
+        assertThatThrownBy(() -> Groth16.prove(pk, W)).isInstanceOf(BinFileException.class)
+                .hasMessageContaining("changing.zkey: section 4 (coefficients)")
+                .hasMessageContaining("coefficient 1: matrix 7, expected 0 (A) or 1 (B)");
     }
 
     @Test
