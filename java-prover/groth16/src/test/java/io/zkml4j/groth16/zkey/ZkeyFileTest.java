@@ -204,13 +204,9 @@ class ZkeyFileTest {
 
     @Test
     void aStreamedKeyWhoseFileShrinksFailsTheProofWithAMessage() throws IOException {
-        Path copy = tmp.resolve("shrinking.zkey");
-        Files.copy(CONTRIBUTED, copy);
+        Path copy = copyOfTheKey("shrinking.zkey");
         ProvingKey pk = ZkeyFile.openForProving(copy);
-        long hStart;
-        try (BinFileReader r = BinFileReader.open(copy, ZkeyFile.FORMAT)) {
-            hStart = r.section(ZkeyFile.POINTS_H).offset();
-        }
+        long hStart = sectionOffset(copy, ZkeyFile.POINTS_H);
         try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(copy,
                 java.nio.file.StandardOpenOption.WRITE)) {
             ch.truncate(hStart + 64 * 2 + 10);
@@ -224,18 +220,14 @@ class ZkeyFileTest {
 
     @Test
     void aStreamedKeyReadsItsCoefficientsAgainForLaterProofsAndChecksThem() throws IOException {
-        Path copy = tmp.resolve("changing.zkey");
-        Files.copy(CONTRIBUTED, copy);
+        Path copy = copyOfTheKey("changing.zkey");
         ProvingKey pk = ZkeyFile.openForProving(copy);
         ProofWithPublicSignals first = Groth16.prove(pk, W);           // the copy read when opened
         ProofWithPublicSignals second = Groth16.prove(pk, W);          // read from the file again
         assertThat(Groth16.verify(pk.verifyingKey(), second.publicSignals(), second.proof())).isTrue();
         assertThat(second.publicSignals()).isEqualTo(first.publicSignals());
 
-        long start;
-        try (BinFileReader r = BinFileReader.open(copy, ZkeyFile.FORMAT)) {
-            start = r.section(ZkeyFile.COEFFICIENTS).offset();
-        }
+        long start = sectionOffset(copy, ZkeyFile.COEFFICIENTS);
         byte[] all = Files.readAllBytes(copy);
         System.arraycopy(le32(7), 0, all, (int) start + 4 + 44, 4);    // matrix id of coefficient 1
         Files.write(copy, all);
@@ -256,14 +248,24 @@ class ZkeyFileTest {
 
     private Path patch(int sectionType, int offset, byte[] bytes) throws IOException {
         byte[] all = Files.readAllBytes(CONTRIBUTED);
-        long start;
-        try (BinFileReader r = BinFileReader.open(CONTRIBUTED, ZkeyFile.FORMAT)) {
-            start = r.section(sectionType).offset();
-        }
+        long start = sectionOffset(CONTRIBUTED, sectionType);
         System.arraycopy(bytes, 0, all, (int) start + offset, bytes.length);
         Path bad = tmp.resolve("bad.zkey");
         Files.write(bad, all);
         return bad;
+    }
+
+    private Path copyOfTheKey(String name) throws IOException {
+        Path copy = tmp.resolve(name);
+        Files.copy(CONTRIBUTED, copy);
+        return copy;
+    }
+
+    /** Where a section's payload starts in a zkey file. */
+    private static long sectionOffset(Path zkey, int sectionType) {
+        try (BinFileReader r = BinFileReader.open(zkey, ZkeyFile.FORMAT)) {
+            return r.section(sectionType).offset();
+        }
     }
 
     private static byte[] le32(int v) {
