@@ -358,41 +358,58 @@ public final class FloatEvaluator {
         public int outW(int w) {
             return Shapes.windowOutput(w, kw, sw, padLeft, padRight);
         }
+
+        /**
+         * The windows over an NCHW input of shape {@code in}: for each output element, in NCHW order, the
+         * flat input indices of its window's cells, padding cells left out (a window may then be empty).
+         * The one definition of the pooling geometry, for the float evaluator, the integer reference and
+         * the circuit layers.
+         */
+        public int[][] windows(int[] in) {
+            if (in.length != 4) {
+                throw new IllegalArgumentException("pooling input must be NCHW, got " + Arrays.toString(in));
+            }
+            int nc = in[0] * in[1], h = in[2], w = in[3];
+            int oh = outH(h), ow = outW(w);
+            int[][] out = new int[nc * oh * ow][];
+            int[] cells = new int[kh * kw];
+            for (int ch = 0, o = 0; ch < nc; ch++) {
+                for (int oy = 0; oy < oh; oy++) {
+                    for (int ox = 0; ox < ow; ox++, o++) {
+                        int count = 0;
+                        for (int ky = 0; ky < kh; ky++) {
+                            for (int kx = 0; kx < kw; kx++) {
+                                int iy = oy * sh - padTop + ky;
+                                int ix = ox * sw - padLeft + kx;
+                                if (iy >= 0 && iy < h && ix >= 0 && ix < w) {
+                                    cells[count++] = (ch * h + iy) * w + ix;
+                                }
+                            }
+                        }
+                        out[o] = Arrays.copyOf(cells, count);
+                    }
+                }
+            }
+            return out;
+        }
     }
 
     static FloatTensor pool(FloatTensor x, PoolParams p, boolean max) {
-        if (x.rank() != 4) {
-            throw new IllegalArgumentException("pooling input must be NCHW, got " + Arrays.toString(x.shape()));
-        }
-        int n = x.dim(0), c = x.dim(1), h = x.dim(2), w = x.dim(3);
-        int oh = p.outH(h), ow = p.outW(w);
+        int[][] windows = p.windows(x.shape());
         float[] xd = x.data();
-        float[] out = new float[n * c * oh * ow];
-        for (int nc = 0; nc < n * c; nc++) {
-            for (int oy = 0; oy < oh; oy++) {
-                for (int ox = 0; ox < ow; ox++) {
-                    double acc = max ? Double.NEGATIVE_INFINITY : 0;
-                    int count = 0;
-                    for (int ky = 0; ky < p.kh(); ky++) {
-                        for (int kx = 0; kx < p.kw(); kx++) {
-                            int iy = oy * p.sh() - p.padTop() + ky;
-                            int ix = ox * p.sw() - p.padLeft() + kx;
-                            if (iy < 0 || iy >= h || ix < 0 || ix >= w) {
-                                continue;
-                            }
-                            double v = xd[(nc * h + iy) * w + ix];
-                            acc = max ? Math.max(acc, v) : acc + v;
-                            count++;
-                        }
-                    }
-                    if (!max) {
-                        acc /= p.countIncludePad() ? p.kh() * p.kw() : count;
-                    }
-                    out[(nc * oh + oy) * ow + ox] = (float) acc;
-                }
+        float[] out = new float[windows.length];
+        for (int o = 0; o < windows.length; o++) {
+            double acc = max ? Double.NEGATIVE_INFINITY : 0;
+            for (int cell : windows[o]) {
+                acc = max ? Math.max(acc, xd[cell]) : acc + xd[cell];
             }
+            if (!max) {
+                acc /= p.countIncludePad() ? p.kh() * p.kw() : windows[o].length;
+            }
+            out[o] = (float) acc;
         }
-        return FloatTensor.of(new int[] {n, c, oh, ow}, out);
+        int[] in = x.shape();
+        return FloatTensor.of(new int[] {in[0], in[1], p.outH(in[2]), p.outW(in[3])}, out);
     }
 
     static FloatTensor pad(FloatTensor x, long[] pads, float value) {

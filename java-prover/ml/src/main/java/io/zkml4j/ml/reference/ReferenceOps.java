@@ -125,31 +125,15 @@ public final class ReferenceOps {
     }
 
     private static long[] pool(long[] x, int[] shape, PoolParams p, boolean max) {
-        int nc = shape[0] * shape[1], h = shape[2], w = shape[3];
-        int oh = p.outH(h), ow = p.outW(w);
-        long[] out = new long[nc * oh * ow];
-        for (int ch = 0; ch < nc; ch++) {
-            for (int oy = 0; oy < oh; oy++) {
-                for (int ox = 0; ox < ow; ox++) {
-                    long acc = max ? Long.MIN_VALUE : 0;
-                    int count = 0;
-                    for (int ky = 0; ky < p.kh(); ky++) {
-                        for (int kx = 0; kx < p.kw(); kx++) {
-                            int iy = oy * p.sh() - p.padTop() + ky;
-                            int ix = ox * p.sw() - p.padLeft() + kx;
-                            if (iy < 0 || iy >= h || ix < 0 || ix >= w) {
-                                continue;
-                            }
-                            long v = x[(ch * h + iy) * w + ix];
-                            acc = max ? Math.max(acc, v) : Math.addExact(acc, v);
-                            count++;
-                        }
-                    }
-                    check(count > 0, "a pooling window lies entirely in the padding");
-                    out[(ch * oh + oy) * ow + ox] = max ? acc : divRound(acc, p.countIncludePad() ? p.kh() * p.kw()
-                            : count);
-                }
+        int[][] windows = p.windows(shape);
+        long[] out = new long[windows.length];
+        for (int o = 0; o < windows.length; o++) {
+            check(windows[o].length > 0, "a pooling window lies entirely in the padding");
+            long acc = max ? Long.MIN_VALUE : 0;
+            for (int cell : windows[o]) {
+                acc = max ? Math.max(acc, x[cell]) : Math.addExact(acc, x[cell]);
             }
+            out[o] = max ? acc : divRound(acc, p.countIncludePad() ? p.kh() * p.kw() : windows[o].length);
         }
         return out;
     }
