@@ -1,9 +1,11 @@
 package io.zkml4j.bench;
 
 import io.zkml4j.algebra.curve.G1Affine;
+import io.zkml4j.algebra.curve.G2Affine;
 import io.zkml4j.algebra.curve.Msm;
 import io.zkml4j.algebra.field.Fr;
 import io.zkml4j.algebra.internal.G1Kernel;
+import io.zkml4j.algebra.internal.G2Kernel;
 import io.zkml4j.algebra.internal.Lanes;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +22,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One batch of 2,048 affine G1 additions (the MSM's inner loop) through {@link G1Kernel}, per addition:
+ * One batch of 2,048 affine G1 (or G2) additions (the MSM's inner loop) through {@link G1Kernel}
+ * ({@link G2Kernel}), per addition:
  * on the vector lanes when the fork has the Vector API (the default here) and the lanes are
  * {@link Lanes#ready}, on the scalar kernel when it runs with {@code -Dzkml4j.simd=false}. Compare the
  * two runs:
@@ -41,8 +44,13 @@ public class LanesBenchmark {
     private static final int BATCH = 2048;
 
     private final G1Kernel kernel = new G1Kernel();
+    private final G2Kernel kernel2 = new G2Kernel();
     private long[] buckets;
     private long[] points;
+    private long[] buckets2;
+    private long[] points2;
+    private final int[] bucketOffsets2 = new int[BATCH];
+    private final int[] pointOffsets2 = new int[BATCH];
     private final int[] bucketOffsets = new int[BATCH];
     private final int[] pointOffsets = new int[BATCH];
     private final boolean[] negate = new boolean[BATCH];
@@ -60,6 +68,15 @@ public class LanesBenchmark {
             pointOffsets[i] = (i * 7 % BATCH) * aff;
             negate[i] = (i & 1) == 0;
         }
+        int aff2 = G2Kernel.AFFINE_LONGS;
+        buckets2 = new long[BATCH * aff2];
+        points2 = new long[BATCH * aff2];
+        for (int i = 0; i < BATCH; i++) {
+            G2Affine.GENERATOR.mul(Fr.random(rng)).writeMontgomery(buckets2, i * aff2);
+            G2Affine.GENERATOR.mul(Fr.random(rng)).writeMontgomery(points2, i * aff2);
+            bucketOffsets2[i] = i * aff2;
+            pointOffsets2[i] = (i * 7 % BATCH) * aff2;
+        }
         Msm.warmUp();
         for (int i = 0; i < 600 && Lanes.enabled() && !Lanes.ready(); i++) {
             Thread.sleep(50);
@@ -73,5 +90,13 @@ public class LanesBenchmark {
     public long g1BatchAddAffine() {
         kernel.batchAddAffine(buckets, bucketOffsets, points, pointOffsets, negate, BATCH);
         return buckets[0];
+    }
+
+    /** The same for G2. */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long g2BatchAddAffine() {
+        kernel2.batchAddAffine(buckets2, bucketOffsets2, points2, pointOffsets2, negate, BATCH);
+        return buckets2[0];
     }
 }

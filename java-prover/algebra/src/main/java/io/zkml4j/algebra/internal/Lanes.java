@@ -7,8 +7,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Whether the vector kernels ({@link FqLanes}, {@link G1LanesBatch}) run: only when the JDK's incubating
- * Vector API is in the boot layer ({@code --add-modules jdk.incubator.vector}), the CPU has 512-bit
+ * Whether the vector kernels ({@link FqLanes}, {@link G1LanesBatch}, {@link G2LanesBatch}) run: only
+ * when the JDK's incubating Vector API is in the boot layer ({@code --add-modules jdk.incubator.vector}), the CPU has 512-bit
  * vectors (8 lanes of 64 bits; emulated narrower vectors would be slower than the scalar kernels), and
  * the system property {@code zkml4j.simd} is not {@code false}. Otherwise the scalar kernels do all the
  * work, with the same results.
@@ -22,11 +22,12 @@ public final class Lanes {
     public static final String PROPERTY = "zkml4j.simd";
 
     private static final String G1_BATCH = "io.zkml4j.algebra.internal.G1LanesBatch";
+    private static final String G2_BATCH = "io.zkml4j.algebra.internal.G2LanesBatch";
     private static final boolean ENABLED = probe();
     private static final AtomicBoolean WARMING = new AtomicBoolean();
     private static final CountDownLatch WARM_UP = new CountDownLatch(1);
     /** Additions per warm-up round, and how long the warm-up may try. */
-    private static final int WARM_UP_BATCH = 256, WARM_UP_MILLIS = 5_000;
+    private static final int WARM_UP_BATCH = 256, WARM_UP_MILLIS = 5_000, WARM_UP_G2_ROUNDS = 200;
     private static volatile boolean ready;
 
     private Lanes() {
@@ -39,7 +40,12 @@ public final class Lanes {
 
     /** A new vector batch adder for G1 (scratch space per instance), or {@code null} when not {@link #enabled}. */
     static AffineBatchAdder g1BatchAdder() {
-        return ENABLED ? instantiate() : null;
+        return ENABLED ? instantiate(G1_BATCH) : null;
+    }
+
+    /** A new vector batch adder for G2 (scratch space per instance), or {@code null} when not {@link #enabled}. */
+    static AffineBatchAdder g2BatchAdder() {
+        return ENABLED ? instantiate(G2_BATCH) : null;
     }
 
     /**
@@ -59,6 +65,9 @@ public final class Lanes {
         Thread t = new Thread(() -> {
             try {
                 ready = exercise();
+                if (ready) {
+                    exerciseG2(); // the G2 batch code is compiled by the time the G2 MSM runs
+                }
             } finally {
                 WARM_UP.countDown();
             }
@@ -103,7 +112,7 @@ public final class Lanes {
         }
         int[] pointOffsets = new int[WARM_UP_BATCH];
         boolean[] negate = new boolean[WARM_UP_BATCH];
-        AffineBatchAdder lanes = instantiate();
+        AffineBatchAdder lanes = instantiate(G1_BATCH);
         long bestScalar = Long.MAX_VALUE;
         long deadline = System.nanoTime() + WARM_UP_MILLIS * 1_000_000L;
         for (int round = 0, faster = 0; System.nanoTime() < deadline; round++) {
@@ -121,6 +130,33 @@ public final class Lanes {
         return false;
     }
 
+    /**
+     * Runs the G2 lane batch on {@value #WARM_UP_G2_ROUNDS} batches of {@value #WARM_UP_BATCH} additions
+     * (buckets 2G, 3G, … on the twist, each plus G), so that its own loops get compiled too; its field
+     * arithmetic is the G1 batch's, already compiled. Results are not used.
+     */
+    private static void exerciseG2() {
+        G2Kernel k = new G2Kernel(false);
+        int aff = G2Kernel.AFFINE_LONGS;
+        long[] g = new long[aff];
+        io.zkml4j.algebra.curve.G2Affine.GENERATOR.writeMontgomery(g, 0); // internal uses curve here only
+        long[] jac = new long[G2Kernel.JACOBIAN_LONGS];
+        k.fromAffine(jac, 0, g, 0);
+        long[] buckets = new long[WARM_UP_BATCH * aff];
+        int[] bucketOffsets = new int[WARM_UP_BATCH];
+        for (int i = 0; i < WARM_UP_BATCH; i++) {
+            k.addMixed(jac, 0, jac, 0, g, 0);
+            k.toAffine(buckets, i * aff, jac, 0);
+            bucketOffsets[i] = i * aff;
+        }
+        int[] pointOffsets = new int[WARM_UP_BATCH];
+        boolean[] negate = new boolean[WARM_UP_BATCH];
+        AffineBatchAdder lanes = instantiate(G2_BATCH);
+        for (int round = 0; round < WARM_UP_G2_ROUNDS; round++) {
+            lanes.batchAddAffine(buckets, bucketOffsets, g, pointOffsets, negate, WARM_UP_BATCH);
+        }
+    }
+
     private static boolean probe() {
         if ("false".equalsIgnoreCase(System.getProperty(PROPERTY))
                 || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
@@ -133,11 +169,11 @@ public final class Lanes {
         }
     }
 
-    private static AffineBatchAdder instantiate() {
+    private static AffineBatchAdder instantiate(String className) {
         try {
-            return (AffineBatchAdder) Class.forName(G1_BATCH).getDeclaredConstructor().newInstance();
+            return (AffineBatchAdder) Class.forName(className).getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("The vector kernel " + G1_BATCH + " passed its check but cannot be made", e);
+            throw new IllegalStateException("The vector kernel " + className + " passed its check but cannot be made", e);
         }
     }
 }

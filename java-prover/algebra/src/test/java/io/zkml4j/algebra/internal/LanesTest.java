@@ -8,22 +8,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zkml4j.algebra.Bn254;
 import io.zkml4j.algebra.curve.G1Affine;
+import io.zkml4j.algebra.curve.G1Jacobian;
+import io.zkml4j.algebra.curve.G2Affine;
+import io.zkml4j.algebra.curve.G2Jacobian;
+import io.zkml4j.algebra.curve.Msm;
 import io.zkml4j.algebra.field.Fr;
 import io.zkml4j.algebra.test.SeedExtension;
 import io.zkml4j.algebra.test.Seeds;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import jdk.incubator.vector.LongVector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The vector kernels against BigInteger ({@link FqLanes}) and against the scalar kernel
- * ({@link G1LanesBatch}): lane arithmetic at the edges of its stated bounds, and batch additions that
- * must leave exactly the same buckets as the scalar formula.
+ * The vector kernels against BigInteger ({@link FqLanes}) and against the scalar kernels
+ * ({@link G1LanesBatch}, {@link G2LanesBatch}): lane arithmetic at the edges of its stated bounds, and
+ * batch additions that must leave exactly the same buckets as the scalar formulas.
  */
 @ExtendWith(SeedExtension.class)
 class LanesTest {
@@ -39,23 +48,6 @@ class LanesTest {
         boolean cpuHasThem = LongVector.SPECIES_PREFERRED.length() >= LANES;
         assertThat(Lanes.enabled()).isEqualTo(cpuHasThem);
         assertThat(Lanes.awaitWarmUp(120_000)).as("warmed up, faster than scalar, same buckets").isEqualTo(cpuHasThem);
-    }
-
-    /** An MSM large enough for batched buckets, on the lanes once they are ready, against the sum of products. */
-    @Test
-    void anMsmOnTheLanesEqualsTheSumOfProducts() throws InterruptedException {
-        Lanes.awaitWarmUp(120_000);
-        SplittableRandom rng = Seeds.rng("lanes-msm");
-        int n = 3000;
-        G1Affine[] points = new G1Affine[n];
-        Fr[] scalars = new Fr[n];
-        io.zkml4j.algebra.curve.G1Jacobian expected = io.zkml4j.algebra.curve.G1Jacobian.INFINITY;
-        for (int i = 0; i < n; i++) {
-            points[i] = G1Affine.GENERATOR.mul(Fr.random(rng));
-            scalars[i] = Fr.random(rng);
-            expected = expected.add(points[i].toJacobian().mul(scalars[i]));
-        }
-        assertThat(io.zkml4j.algebra.curve.Msm.g1(points, scalars).toAffine()).isEqualTo(expected.toAffine());
     }
 
     @Test
@@ -141,27 +133,59 @@ class LanesTest {
             BigInteger v = i == 0 ? P.multiply(BigInteger.valueOf(5)).subtract(BigInteger.ONE)
                     : random(rng, P.multiply(BigInteger.valueOf(5)));
             put(block, i % LANES, v);
-            G1LanesBatch.join(block, i % LANES, out, 0);
+            LaneLimbs.join(block, i % LANES, out, 0);
             assertThat(MontgomeryKernel.fromLimbs(out, 0)).isEqualTo(v.mod(P));
             long[] limbs = MontgomeryKernel.toLimbs(v.mod(P));
-            G1LanesBatch.split(limbs, 0, block, 3);
+            LaneLimbs.split(limbs, 0, block, 3);
             assertThat(get(block, 3)).isEqualTo(v.mod(P));
         }
     }
 
-    /** Batch sizes around the block size, with repeated points, random negation and lanes left over. */
-    @ParameterizedTest(name = "{0} additions")
-    @ValueSource(ints = {1, 7, 8, 9, 16, 17, 63, 200})
-    void batchAdditionLeavesTheSameBucketsAsTheScalarKernel(int count) throws InterruptedException {
-        SplittableRandom rng = Seeds.rng("lanes-batch-" + count);
-        int aff = G1Kernel.AFFINE_LONGS;
+    /** A curve's scalar kernel, lane adder, public kernel and random affine points, for the tests below. */
+    record Curve(String name, int affineLongs, Supplier<CurveKernel> scalar, Supplier<AffineBatchAdder> lanes,
+                 Supplier<CurveKernel> kernel, PointWriter randomPoint) {
+        @Override
+        public String toString() {
+            return name;
+        }
+
+        void write(SplittableRandom rng, long[] dst, int offset) {
+            randomPoint.write(rng, dst, offset);
+        }
+    }
+
+    /** Writes a random affine point at {@code dst[offset..]}. */
+    interface PointWriter {
+        void write(SplittableRandom rng, long[] dst, int offset);
+    }
+
+    static final Curve G1 = new Curve("G1", G1Kernel.AFFINE_LONGS, () -> new G1Kernel(false), G1LanesBatch::new,
+            G1Kernel::new, (rng, dst, o) -> G1Affine.GENERATOR.mul(Fr.random(rng)).writeMontgomery(dst, o));
+    static final Curve G2 = new Curve("G2", G2Kernel.AFFINE_LONGS, () -> new G2Kernel(false), G2LanesBatch::new,
+            G2Kernel::new, (rng, dst, o) -> G2Affine.GENERATOR.mul(Fr.random(rng)).writeMontgomery(dst, o));
+
+    static Stream<Arguments> batches() {
+        return Stream.concat(IntStream.of(1, 7, 8, 9, 16, 17, 63, 200).mapToObj(n -> Arguments.of(G1, n)),
+                IntStream.of(1, 8, 9, 17, 100).mapToObj(n -> Arguments.of(G2, n)));
+    }
+
+    /**
+     * Batch sizes around the block size, with repeated points, random negation and lanes left over: the
+     * lanes leave exactly the scalar kernel's buckets, directly and through the public kernel once the
+     * lanes are ready.
+     */
+    @ParameterizedTest(name = "{0}, {1} additions")
+    @MethodSource("batches")
+    void batchAdditionLeavesTheSameBucketsAsTheScalarKernel(Curve curve, int count) throws InterruptedException {
+        SplittableRandom rng = Seeds.rng("lanes-batch-" + curve + "-" + count);
+        int aff = curve.affineLongs();
         long[] buckets = new long[(count + 3) * aff];
         long[] points = new long[(count / 2 + 1) * aff];
         for (int i = 0; i < count + 3; i++) {
-            G1Affine.GENERATOR.mul(Fr.random(rng)).writeMontgomery(buckets, i * aff);
+            curve.write(rng, buckets, i * aff);
         }
         for (int i = 0; i < count / 2 + 1; i++) {
-            G1Affine.GENERATOR.mul(Fr.random(rng)).writeMontgomery(points, i * aff);
+            curve.write(rng, points, i * aff);
         }
         int[] bucketOffsets = new int[count], pointOffsets = new int[count];
         boolean[] negate = new boolean[count];
@@ -172,15 +196,45 @@ class LanesTest {
             negate[i] = rng.nextBoolean();
         }
         long[] scalar = buckets.clone();
-        new G1Kernel(false).batchAddAffine(scalar, bucketOffsets, points, pointOffsets, negate, count);
+        curve.scalar().get().batchAddAffine(scalar, bucketOffsets, points, pointOffsets, negate, count);
         long[] lanes = buckets.clone();
-        new G1LanesBatch().batchAddAffine(lanes, bucketOffsets, points, pointOffsets, negate, count);
+        curve.lanes().get().batchAddAffine(lanes, bucketOffsets, points, pointOffsets, negate, count);
         assertThat(lanes).isEqualTo(scalar);
         assertThat(Arrays.equals(scalar, buckets)).isFalse();
         long[] viaKernel = buckets.clone();
         assertThat(Lanes.awaitWarmUp(120_000)).isEqualTo(Lanes.enabled());
-        new G1Kernel().batchAddAffine(viaKernel, bucketOffsets, points, pointOffsets, negate, count);
+        curve.kernel().get().batchAddAffine(viaKernel, bucketOffsets, points, pointOffsets, negate, count);
         assertThat(viaKernel).isEqualTo(scalar);
+    }
+
+    /** An MSM large enough for batched buckets, on the lanes once they are ready, against the sum of products. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"G1", "G2"})
+    void anMsmOnTheLanesEqualsTheSumOfProducts(String curve) throws InterruptedException {
+        Lanes.awaitWarmUp(120_000);
+        SplittableRandom rng = Seeds.rng("lanes-msm-" + curve);
+        int n = curve.equals("G1") ? 3000 : 1500;
+        Fr[] scalars = new Fr[n];
+        for (int i = 0; i < n; i++) {
+            scalars[i] = Fr.random(rng);
+        }
+        if (curve.equals("G1")) {
+            G1Affine[] points = new G1Affine[n];
+            G1Jacobian expected = G1Jacobian.INFINITY;
+            for (int i = 0; i < n; i++) {
+                points[i] = G1Affine.GENERATOR.mul(Fr.random(rng));
+                expected = expected.add(points[i].toJacobian().mul(scalars[i]));
+            }
+            assertThat(Msm.g1(points, scalars).toAffine()).isEqualTo(expected.toAffine());
+        } else {
+            G2Affine[] points = new G2Affine[n];
+            G2Jacobian expected = G2Jacobian.INFINITY;
+            for (int i = 0; i < n; i++) {
+                points[i] = G2Affine.GENERATOR.mul(Fr.random(rng));
+                expected = expected.add(points[i].toJacobian().mul(scalars[i]));
+            }
+            assertThat(Msm.g2(points, scalars).toAffine()).isEqualTo(expected.toAffine());
+        }
     }
 
     @Test
