@@ -2,6 +2,12 @@ package io.zkml4j.algebra.internal;
 
 import static io.zkml4j.algebra.internal.FqLanes.BLOCK;
 import static io.zkml4j.algebra.internal.FqLanes.LANES;
+import static io.zkml4j.algebra.internal.LaneLimbs.C266;
+import static io.zkml4j.algebra.internal.LaneLimbs.K0;
+import static io.zkml4j.algebra.internal.LaneLimbs.K1;
+import static io.zkml4j.algebra.internal.LaneLimbs.K2;
+import static io.zkml4j.algebra.internal.LaneLimbs.K4;
+import static io.zkml4j.algebra.internal.LaneLimbs.ONE256;
 
 import io.zkml4j.algebra.field.Fq;
 import jdk.incubator.vector.LongVector;
@@ -30,8 +36,6 @@ import jdk.incubator.vector.LongVector;
 final class G1LanesBatch implements AffineBatchAdder {
 
     private static final MontgomeryKernel F = Fq.KERNEL;
-    private static final long[] C266 = LaneLimbs.C266, ONE256 = LaneLimbs.ONE256, K0 = LaneLimbs.K0,
-            K1 = LaneLimbs.K1, K2 = LaneLimbs.K2, K4 = LaneLimbs.K4;
 
     // Working blocks: one per temporary of the backward pass.
     private static final int DY = 0, L = BLOCK, L256 = 2 * BLOCK, SQ = 3 * BLOCK, SUM = 4 * BLOCK,

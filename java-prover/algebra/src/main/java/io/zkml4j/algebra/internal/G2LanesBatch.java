@@ -3,6 +3,12 @@ package io.zkml4j.algebra.internal;
 import static io.zkml4j.algebra.internal.FqLanes.BLOCK;
 import static io.zkml4j.algebra.internal.FqLanes.LANES;
 import static io.zkml4j.algebra.internal.FqLanes.LIMBS;
+import static io.zkml4j.algebra.internal.LaneLimbs.C266;
+import static io.zkml4j.algebra.internal.LaneLimbs.K0;
+import static io.zkml4j.algebra.internal.LaneLimbs.K1;
+import static io.zkml4j.algebra.internal.LaneLimbs.K2;
+import static io.zkml4j.algebra.internal.LaneLimbs.K4;
+import static io.zkml4j.algebra.internal.LaneLimbs.ONE256;
 
 import io.zkml4j.algebra.field.Fq;
 
@@ -23,8 +29,6 @@ import io.zkml4j.algebra.field.Fq;
 final class G2LanesBatch implements AffineBatchAdder {
 
     private static final MontgomeryKernel F = Fq.KERNEL;
-    private static final long[] C266 = LaneLimbs.C266, ONE256 = LaneLimbs.ONE256, K0 = LaneLimbs.K0,
-            K1 = LaneLimbs.K1, K2 = LaneLimbs.K2, K4 = LaneLimbs.K4;
     private static final long[] ZERO_BLOCK = new long[BLOCK];
 
     // Per-point blocks (x1, y1 from the bucket; x2, y2 from the point), two Fq components each.

@@ -1,6 +1,7 @@
 package io.zkml4j.algebra.internal;
 
-import io.zkml4j.algebra.field.Fq;
+import io.zkml4j.algebra.curve.G1Affine;
+import io.zkml4j.algebra.curve.G2Affine;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * work, with the same results.
  *
  * <p>This class names no Vector API type, so it loads on every JDK; the vector classes are reached
- * through reflection only after the check.
+ * through reflection only after the check. Its warm-up takes the generators from the curve package.
  */
 public final class Lanes {
 
@@ -59,7 +60,7 @@ public final class Lanes {
      * 1.3 core-seconds on an idle machine (BENCHMARKS.md). Returns at once.
      */
     public static void warmUp() {
-        if (!ENABLED || WARM_UP.getCount() == 0 || !WARMING.compareAndSet(false, true)) {
+        if (!ENABLED || !WARMING.compareAndSet(false, true)) {
             return;
         }
         Thread t = new Thread(() -> {
@@ -94,22 +95,11 @@ public final class Lanes {
      */
     private static boolean exercise() {
         G1Kernel k = new G1Kernel(false);
-        int aff = G1Kernel.AFFINE_LONGS;
-        long[] g = new long[aff];
-        Fq.KERNEL.setOne(g, 0);
-        Fq.KERNEL.add(g, 4, g, 0, g, 0); // G = (1, 2)
-        long[] jac = new long[G1Kernel.JACOBIAN_LONGS];
-        k.fromAffine(jac, 0, g, 0);
-        long[] viaScalar = new long[WARM_UP_BATCH * aff];
-        for (int i = 0; i < WARM_UP_BATCH; i++) {
-            k.addMixed(jac, 0, jac, 0, g, 0);
-            k.toAffine(viaScalar, i * aff, jac, 0);
-        }
+        long[] g = new long[G1Kernel.AFFINE_LONGS];
+        G1Affine.GENERATOR.writeMontgomery(g, 0);
+        long[] viaScalar = multiplesOf(k, g);
         long[] viaLanes = viaScalar.clone();
-        int[] bucketOffsets = new int[WARM_UP_BATCH];
-        for (int i = 0; i < WARM_UP_BATCH; i++) {
-            bucketOffsets[i] = i * aff;
-        }
+        int[] bucketOffsets = offsets(G1Kernel.AFFINE_LONGS);
         int[] pointOffsets = new int[WARM_UP_BATCH];
         boolean[] negate = new boolean[WARM_UP_BATCH];
         AffineBatchAdder lanes = instantiate(G1_BATCH);
@@ -136,25 +126,38 @@ public final class Lanes {
      * arithmetic is the G1 batch's, already compiled. Results are not used.
      */
     private static void exerciseG2() {
-        G2Kernel k = new G2Kernel(false);
-        int aff = G2Kernel.AFFINE_LONGS;
-        long[] g = new long[aff];
-        io.zkml4j.algebra.curve.G2Affine.GENERATOR.writeMontgomery(g, 0); // internal uses curve here only
-        long[] jac = new long[G2Kernel.JACOBIAN_LONGS];
-        k.fromAffine(jac, 0, g, 0);
-        long[] buckets = new long[WARM_UP_BATCH * aff];
-        int[] bucketOffsets = new int[WARM_UP_BATCH];
-        for (int i = 0; i < WARM_UP_BATCH; i++) {
-            k.addMixed(jac, 0, jac, 0, g, 0);
-            k.toAffine(buckets, i * aff, jac, 0);
-            bucketOffsets[i] = i * aff;
-        }
+        long[] g = new long[G2Kernel.AFFINE_LONGS];
+        G2Affine.GENERATOR.writeMontgomery(g, 0);
+        long[] buckets = multiplesOf(new G2Kernel(false), g);
+        int[] bucketOffsets = offsets(G2Kernel.AFFINE_LONGS);
         int[] pointOffsets = new int[WARM_UP_BATCH];
         boolean[] negate = new boolean[WARM_UP_BATCH];
         AffineBatchAdder lanes = instantiate(G2_BATCH);
         for (int round = 0; round < WARM_UP_G2_ROUNDS; round++) {
             lanes.batchAddAffine(buckets, bucketOffsets, g, pointOffsets, negate, WARM_UP_BATCH);
         }
+    }
+
+    /** {@value #WARM_UP_BATCH} affine points 2G, 3G, … of the kernel's group, G at {@code g}. */
+    private static long[] multiplesOf(CurveKernel k, long[] g) {
+        int aff = k.affineLongs();
+        long[] jac = new long[k.jacobianLongs()];
+        k.fromAffine(jac, 0, g, 0);
+        long[] points = new long[WARM_UP_BATCH * aff];
+        for (int i = 0; i < WARM_UP_BATCH; i++) {
+            k.addMixed(jac, 0, jac, 0, g, 0);
+            k.toAffine(points, i * aff, jac, 0);
+        }
+        return points;
+    }
+
+    /** The offsets of {@value #WARM_UP_BATCH} consecutive points of {@code affineLongs} longs. */
+    private static int[] offsets(int affineLongs) {
+        int[] offsets = new int[WARM_UP_BATCH];
+        for (int i = 0; i < WARM_UP_BATCH; i++) {
+            offsets[i] = i * affineLongs;
+        }
+        return offsets;
     }
 
     private static boolean probe() {
