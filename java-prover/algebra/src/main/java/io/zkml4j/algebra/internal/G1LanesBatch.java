@@ -9,7 +9,6 @@ import static io.zkml4j.algebra.internal.LaneLimbs.K2;
 import static io.zkml4j.algebra.internal.LaneLimbs.K4;
 import static io.zkml4j.algebra.internal.LaneLimbs.ONE256;
 
-import io.zkml4j.algebra.field.Fq;
 import jdk.incubator.vector.LongVector;
 
 /**
@@ -35,8 +34,6 @@ import jdk.incubator.vector.LongVector;
  */
 final class G1LanesBatch implements AffineBatchAdder {
 
-    private static final MontgomeryKernel F = Fq.KERNEL;
-
     // Working blocks: one per temporary of the backward pass.
     private static final int DY = 0, L = BLOCK, L256 = 2 * BLOCK, SQ = 3 * BLOCK, SUM = 4 * BLOCK,
             X3 = 5 * BLOCK, T = 6 * BLOCK, Y3 = 7 * BLOCK, INV = 8 * BLOCK, ACC = 9 * BLOCK;
@@ -44,7 +41,6 @@ final class G1LanesBatch implements AffineBatchAdder {
     private long[] x1 = new long[0], y1 = x1, x2 = x1, y2 = x1, d = x1, prefix = x1;
     private final long[] work = new long[10 * BLOCK];
     private final LaneLimbs lanes = new LaneLimbs();
-    private final long[] limbs = new long[4];
 
     /** Whether this CPU runs 8 lanes of 64 bits natively (checked by {@link Lanes}). */
     static boolean supported() {
@@ -65,12 +61,7 @@ final class G1LanesBatch implements AffineBatchAdder {
             LaneLimbs.split(buckets, b, x1, at);
             LaneLimbs.split(buckets, b + 4, y1, at);
             LaneLimbs.split(points, p, x2, at);
-            if (negate[i]) {
-                F.neg(limbs, 0, points, p + 4);
-                LaneLimbs.split(limbs, 0, y2, at);
-            } else {
-                LaneLimbs.split(points, p + 4, y2, at);
-            }
+            lanes.splitSigned(points, p + 4, negate[i], y2, at);
         }
         for (int i = count; i < blocks * LANES; i++) { // padding lanes: d = 1, everything else 0
             int at = i / LANES * BLOCK + i % LANES;

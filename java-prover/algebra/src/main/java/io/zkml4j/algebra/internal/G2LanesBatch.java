@@ -10,7 +10,6 @@ import static io.zkml4j.algebra.internal.LaneLimbs.K2;
 import static io.zkml4j.algebra.internal.LaneLimbs.K4;
 import static io.zkml4j.algebra.internal.LaneLimbs.ONE256;
 
-import io.zkml4j.algebra.field.Fq;
 
 /**
  * {@link CurveKernel#batchAddAffine} for G2 (over {@code Fq2 = Fq[u]/(u² + 1)}) on 8 lanes at once,
@@ -28,7 +27,6 @@ import io.zkml4j.algebra.field.Fq;
  */
 final class G2LanesBatch implements AffineBatchAdder {
 
-    private static final MontgomeryKernel F = Fq.KERNEL;
     private static final long[] ZERO_BLOCK = new long[BLOCK];
 
     // Per-point blocks (x1, y1 from the bucket; x2, y2 from the point), two Fq components each.
@@ -41,7 +39,6 @@ final class G2LanesBatch implements AffineBatchAdder {
     private final long[][] v = new long[ARRAYS][0];
     private final long[] w = new long[WORK * BLOCK];
     private final LaneLimbs lanes = new LaneLimbs();
-    private final long[] limbs = new long[4];
 
     @Override
     public void batchAddAffine(long[] buckets, int[] bucketOffsets, long[] points, int[] pointOffsets,
@@ -59,12 +56,7 @@ final class G2LanesBatch implements AffineBatchAdder {
                 LaneLimbs.split(buckets, b + 4 * c, v[X1 + c], at);
                 LaneLimbs.split(buckets, b + 8 + 4 * c, v[Y1 + c], at);
                 LaneLimbs.split(points, p + 4 * c, v[X2 + c], at);
-                if (negate[i]) {
-                    F.neg(limbs, 0, points, p + 8 + 4 * c);
-                    LaneLimbs.split(limbs, 0, v[Y2 + c], at);
-                } else {
-                    LaneLimbs.split(points, p + 8 + 4 * c, v[Y2 + c], at);
-                }
+                lanes.splitSigned(points, p + 8 + 4 * c, negate[i], v[Y2 + c], at);
             }
         }
         for (int i = count; i < blocks * LANES; i++) { // padding lanes: d = 1, everything else 0

@@ -28,6 +28,7 @@ final class LaneLimbs {
     /** {@code 2^271 mod p}: a scalar Montgomery product with it multiplies by {@code 2^15}. */
     private static final long[] C271 = MontgomeryKernel.toLimbs(BigInteger.TWO.pow(271).mod(P));
 
+    private final long[] negated = new long[4];
     private final long[] scalar = new long[4 * LANES];
     private final long[] scalarScratch = new long[4 * LANES];
 
@@ -59,6 +60,16 @@ final class LaneLimbs {
         soa[at + 48] = (a2 >>> 46 | a3 << 18) & MASK;
         soa[at + 56] = a3 >>> 11 & MASK;
         soa[at + 64] = a3 >>> 40;
+    }
+
+    /** {@link #split} of the Fq element at {@code a[ao..]}, or of its negation when {@code negate}. */
+    void splitSigned(long[] a, int ao, boolean negate, long[] soa, int at) {
+        if (negate) {
+            F.neg(negated, 0, a, ao);
+            split(negated, 0, soa, at);
+        } else {
+            split(a, ao, soa, at);
+        }
     }
 
     /**
