@@ -366,9 +366,7 @@ public final class FloatEvaluator {
          * the circuit layers.
          */
         public int[][] windows(int[] in) {
-            if (in.length != 4) {
-                throw new IllegalArgumentException("pooling input must be NCHW, got " + Arrays.toString(in));
-            }
+            outputShape(in);
             int nc = in[0] * in[1], h = in[2], w = in[3];
             int oh = outH(h), ow = outW(w);
             int[][] out = new int[nc * oh * ow][];
@@ -392,6 +390,25 @@ public final class FloatEvaluator {
             }
             return out;
         }
+
+        /** {@link #windows}, none of which may lie entirely in the padding (the integer reference and the circuit). */
+        public int[][] nonEmptyWindows(int[] in) {
+            int[][] windows = windows(in);
+            for (int[] cells : windows) {
+                if (cells.length == 0) {
+                    throw new IllegalArgumentException("a pooling window lies entirely in the padding");
+                }
+            }
+            return windows;
+        }
+
+        /** The NCHW output shape over an input of shape {@code in}. */
+        public int[] outputShape(int[] in) {
+            if (in.length != 4) {
+                throw new IllegalArgumentException("pooling input must be NCHW, got " + Arrays.toString(in));
+            }
+            return new int[] {in[0], in[1], outH(in[2]), outW(in[3])};
+        }
     }
 
     static FloatTensor pool(FloatTensor x, PoolParams p, boolean max) {
@@ -408,8 +425,7 @@ public final class FloatEvaluator {
             }
             out[o] = (float) acc;
         }
-        int[] in = x.shape();
-        return FloatTensor.of(new int[] {in[0], in[1], p.outH(in[2]), p.outW(in[3])}, out);
+        return FloatTensor.of(p.outputShape(x.shape()), out);
     }
 
     static FloatTensor pad(FloatTensor x, long[] pads, float value) {

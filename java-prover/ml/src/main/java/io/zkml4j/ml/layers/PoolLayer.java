@@ -6,12 +6,13 @@ import io.zkml4j.ml.graph.FloatEvaluator.PoolParams;
 import io.zkml4j.ml.tensor.Interval;
 import io.zkml4j.ml.tensor.VarTensor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
  * A 2-D pooling layer ({@link MaxPoolLayer}, {@link AvgPoolLayer}): the name, shapes, input bound and
- * windows ({@link Windows#of}) they share, and the loop that gathers each window's cells.
+ * windows ({@link PoolParams#nonEmptyWindows}) they share, and the loop that gathers each window's cells.
  */
 abstract class PoolLayer extends ShapedLayer {
 
@@ -21,9 +22,9 @@ abstract class PoolLayer extends ShapedLayer {
 
     /** Copies {@code inputShape}. */
     PoolLayer(String name, int[] inputShape, Interval inputBound, PoolParams params) {
-        super(name, inputShape, Windows.outputShape(inputShape, params), inputBound);
+        super(name, inputShape, params.outputShape(inputShape), inputBound);
         this.params = params;
-        this.windows = Windows.of(inputShape, params);
+        this.windows = List.of(params.nonEmptyWindows(inputShape));
     }
 
     /** The circuit of one output element from its window's cells. */
@@ -56,6 +57,8 @@ abstract class PoolLayer extends ShapedLayer {
     /** {@code [input shape (4), kh, kw, sh, sw, padTop, padLeft, padBottom, padRight, count_include_pad]}. */
     @Override
     public final long[] parameters() {
-        return Windows.parameters(inShape, params);
+        PoolParams p = params;
+        return Layer.words(Arrays.stream(inShape).asLongStream().toArray(), new long[] {p.kh(), p.kw(), p.sh(),
+            p.sw(), p.padTop(), p.padLeft(), p.padBottom(), p.padRight(), p.countIncludePad() ? 1 : 0});
     }
 }
