@@ -186,9 +186,7 @@ public final class Groth16 {
      */
     private static ProofWithPublicSignals proveOwned(ProvingKey pk, long[] wStd, RandomGenerator rng,
                                                      ProveOptions.ProgressListener progress) {
-        if (pk.domainSize() >= 1 << 17) {
-            Msm.warmUp(); // compiles the vector kernels while the QAP and the FFTs run; pays off from 2^17
-        }
+        Msm.warmUpFor(pk.domainSize()); // the vector kernels compile while the QAP and the FFTs run
         int nVars = pk.nVars(), nPublic = pk.nPublic();
         List<Fr> publicSignals = new ArrayList<>(nPublic);
         long[] mont = new long[4];

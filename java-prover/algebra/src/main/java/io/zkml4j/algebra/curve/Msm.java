@@ -29,16 +29,28 @@ public final class Msm {
     }
 
     /**
-     * Prepares the vector kernels that large G1 MSMs use when the JVM has the Vector API (see
+     * Prepares the vector kernels that large MSMs use when the JVM has the Vector API (see
      * {@link io.zkml4j.algebra.internal.Lanes}): starts, once per JVM, a background thread that gets them
-     * compiled (about a core-second of JIT work); until it is done, MSMs use the scalar kernel. MSMs of
-     * 2^17 points or more start it themselves, and the Groth16 prover before its FFTs from 2^17
-     * constraints on; call it earlier to have the lanes ready sooner. Returns at once; a no-op without
-     * the Vector API.
+     * compiled (about a core-second of JIT work); until it is done, MSMs use the scalar kernels. Returns
+     * at once; a no-op without the Vector API.
      */
     public static void warmUp() {
         io.zkml4j.algebra.internal.Lanes.warmUp();
     }
+
+    /**
+     * {@link #warmUp} when MSMs of {@code points} points are coming and that is enough work to pay for
+     * the warm-up (2^17 points or more, BENCHMARKS.md). MSMs call it themselves; the Groth16 prover calls
+     * it before its FFTs so that the lanes are ready sooner.
+     */
+    public static void warmUpFor(int points) {
+        if (points >= LANES_WARM_UP_POINTS) {
+            warmUp();
+        }
+    }
+
+    /** MSM size from which the vector kernels' warm-up pays off. */
+    static final int LANES_WARM_UP_POINTS = 1 << 17;
 
     /**
      * {@code Σ [scalars[i]] points[i]}.

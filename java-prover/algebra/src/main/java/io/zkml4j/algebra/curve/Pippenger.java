@@ -69,9 +69,7 @@ final class Pippenger {
             throw new IllegalArgumentException("Expected as many scalars as points but got " + points.size()
                     + " points and " + scalars.size() + " scalars");
         }
-        if (points.size() >= LANES_WARM_UP_POINTS) {
-            io.zkml4j.algebra.internal.Lanes.warmUp(); // later large MSMs get the vector kernel once it is compiled
-        }
+        Msm.warmUpFor(points.size()); // later large MSMs get the vector kernels once they are compiled
         Profile prof = Profile.of(scalars, presentPoints(k0, points, parallel));
         long[] result = new long[k0.jacobianLongs()];
         k0.setInfinity(result, 0);
@@ -115,12 +113,6 @@ final class Pippenger {
         }
         return result;
     }
-
-    /**
-     * MSMs of at least this many points start the vector kernels' warm-up ({@link Msm#warmUp}), which
-     * costs about a core-second of JIT work and pays off from here on (BENCHMARKS.md).
-     */
-    static final int LANES_WARM_UP_POINTS = 1 << 17;
 
     /** Buckets per window from which affine batch accumulation pays off (below, Jacobian buckets). */
     static final int BATCH_AFFINE_MIN_BUCKETS = 256;
