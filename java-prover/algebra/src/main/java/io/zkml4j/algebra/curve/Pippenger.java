@@ -303,8 +303,6 @@ final class Pippenger {
         }
         long[] running = new long[jl];
         long[] total = new long[jl];
-        long[] s = scalars.limbs();
-        int base = scalars.offset();
         for (int w0 = wFrom; w0 < wTo; w0 += group) {
             int w1 = Math.min(wTo, w0 + group);
             for (int w = w0; w < w1; w++) {
@@ -313,40 +311,44 @@ final class Pippenger {
             for (int cs = from, ce; cs < to; cs = ce) {
                 int chunk = cs / CHUNK;
                 ce = Math.min(to, (chunk + 1) * CHUNK);
-                if (!prof.reaches(chunk, w0, c)) {      // the lowest window of the pass reaches the most
-                    continue;
-                }
-                reader.read(cs, ce - cs, stage, 0);
-                for (int w = w0; w < w1; w++) {
-                    if (!prof.reaches(chunk, w, c)) {
-                        continue;
-                    }
-                    AffineBuckets bw = buckets[w - w0];
-                    for (int j = cs; j < ce; j++) {
-                        int d = signedDigit(s, 4 * (base + j), w, c);
-                        if (d != 0 && prof.present(j)) {
-                            bw.accept((d < 0 ? -d : d) - 1, d < 0, (j - cs) * aff);
-                        }
-                    }
-                    bw.finishChunk();
+                if (prof.reaches(chunk, w0, c)) {      // the lowest window of the pass reaches the most
+                    reader.read(cs, ce - cs, stage, 0);
+                    accumulateChunk(buckets, scalars, prof, cs, ce, c, w0, w1);
                 }
             }
             for (int w = w0; w < w1; w++) {
-                AffineBuckets bw = buckets[w - w0];
-                bw.finishWindow();
-                k.setInfinity(running, 0);
-                k.setInfinity(total, 0);
-                for (int b = bw.maxBucket; b >= 0; b--) {
-                    if (bw.isSet(b)) {
-                        k.addMixed(running, 0, running, 0, bw.affine, b * aff);
-                    }
-                    if (bw.hasOverflow(b)) {
-                        k.add(running, 0, running, 0, bw.overflow, bw.overflowOffset(b));
-                    }
-                    k.add(total, 0, total, 0, running, 0);
-                }
+                buckets[w - w0].finishWindow();
+                buckets[w - w0].sum(running, total);
                 System.arraycopy(total, 0, sums, w * jl, jl);
             }
+        }
+    }
+
+    /*
+     * The per-chunk and per-window steps are methods of their own, not loop bodies: a task's pass runs
+     * for a long time, and the JIT replaces a method's code at its next call, but a running loop only
+     * through on-stack replacement, which came up to half a second later in a fresh JVM (the first MSM
+     * then ran in unoptimised code for that long).
+     */
+
+    /** Adds the points of the chunk {@code [cs, ce)} (in the stage) to the buckets of windows {@code [w0, w1)}. */
+    private static void accumulateChunk(AffineBuckets[] buckets, MsmScalars scalars, Profile prof, int cs, int ce,
+                                        int c, int w0, int w1) {
+        long[] s = scalars.limbs();
+        int base = scalars.offset();
+        for (int w = w0; w < w1; w++) {
+            if (!prof.reaches(cs / CHUNK, w, c)) {
+                continue;
+            }
+            AffineBuckets bw = buckets[w - w0];
+            int aff = bw.aff;
+            for (int j = cs; j < ce; j++) {
+                int d = signedDigit(s, 4 * (base + j), w, c);
+                if (d != 0 && prof.present(j)) {
+                    bw.accept((d < 0 ? -d : d) - 1, d < 0, (j - cs) * aff);
+                }
+            }
+            bw.finishChunk();
         }
     }
 
@@ -476,6 +478,24 @@ final class Pippenger {
             runBatch();
         }
 
+        /**
+         * {@code total = Σ_b (b + 1) · bucket_b} by the running-sum trick, from the highest bucket used;
+         * {@code running} is scratch.
+         */
+        void sum(long[] running, long[] total) {
+            k.setInfinity(running, 0);
+            k.setInfinity(total, 0);
+            for (int b = maxBucket; b >= 0; b--) {
+                if (isSet(b)) {
+                    k.addMixed(running, 0, running, 0, affine, b * aff);
+                }
+                if (hasOverflow(b)) {
+                    k.add(running, 0, running, 0, overflow, overflowOffset(b));
+                }
+                k.add(total, 0, total, 0, running, 0);
+            }
+        }
+
         boolean hasOverflow(int b) {
             return stampOverflow[b] == mark;
         }
@@ -508,6 +528,9 @@ final class Pippenger {
         }
 
         private void runBatch() {
+            if (queueCount == 0) { // rare, so never passed on: the kernel's hot code keeps no untested branch
+                return;
+            }
             k.batchAddAffine(affine, queueBucket, stage, queuePoint, queueNegate, queueCount);
             queueCount = 0;
             batchId++;
@@ -639,23 +662,26 @@ final class Pippenger {
         return d;
     }
 
-    /** {@code len} bits (≤ 32) of the 256-bit integer at {@code s[o..o+3]} from bit {@code bit}; zero past 256. */
+    /**
+     * {@code len} bits (≤ 32) of the 256-bit integer at {@code s[o..o+3]} from bit {@code bit}; zero past 256.
+     * Branch-free below bit 256: which limbs a window straddles depends on the window size, and a branch
+     * that the JIT's recorded profile never saw taken (the start-up cache is recorded on a smaller
+     * circuit, with another window size) would send the hot loop back to the interpreter.
+     */
     private static long bits(long[] s, int o, int bit, int len) {
         int limb = bit >>> 6;
         if (limb >= 4) {
             return 0;
         }
         int sh = bit & 63;
-        long v = limb(s, o, limb) >>> sh;
-        if (sh + len > 64 && limb < 3) {
-            v |= limb(s, o, limb + 1) << (64 - sh);
-        }
-        return v & ((1L << len) - 1);
+        long lo = limb(s, o, limb) >>> sh;
+        long hi = limb(s, o, Math.min(limb + 1, 3)) & ((limb - 3L) >> 63); // zero above the top limb
+        return (lo | hi << 1 << (63 - sh)) & ((1L << len) - 1);          // << 64 − sh in two steps: 0 when sh = 0
     }
 
-    /** Limb {@code i} of a prepared scalar, without the sign flag. */
+    /** Limb {@code i} of a prepared scalar, without the sign flag (which only limb 3 carries). */
     private static long limb(long[] s, int o, int i) {
-        return i == 3 ? s[o + 3] & ~MsmScalars.NEGATE : s[o + i];
+        return s[o + i] & ~(MsmScalars.NEGATE & ((2L - i) >> 63));
     }
 
     private static int bitLength(long[] s, int o) {

@@ -432,12 +432,15 @@ class MsmTest {
         for (int trial = 0; trial < 300; trial++) {
             BigInteger v = new BigInteger(253, new java.util.Random(rng.nextLong()));
             long[] limbs = io.zkml4j.algebra.internal.MontgomeryKernel.toLimbs(v);
+            long[] negated = limbs.clone();
+            negated[3] |= MsmScalars.NEGATE;     // the flag is no bit of the value: digits negate, nothing else
             int c = 1 + rng.nextInt(20);
             int windows = v.bitLength() / c + 1;
             BigInteger sum = BigInteger.ZERO;
             for (int w = windows - 1; w >= 0; w--) {
                 int d = Pippenger.digit(limbs, 0, w, c);
                 assertThat(Math.abs(d)).isLessThanOrEqualTo(1 << (c - 1));
+                assertThat(Pippenger.signedDigit(negated, 0, w, c)).isEqualTo(-d);
                 sum = sum.shiftLeft(c).add(BigInteger.valueOf(d));
             }
             assertThat(sum).as("c = %s", c).isEqualTo(v);
