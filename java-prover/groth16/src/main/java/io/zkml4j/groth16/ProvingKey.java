@@ -67,8 +67,7 @@ public final class ProvingKey {
     private final G1Affine delta1;
     private final G2Affine delta2;
     private final List<G1Affine> ic;
-    private final QapCoefficients coefficients;           // null when streamed
-    private final StreamedCoefficients streamedCoefficients; // null when in memory
+    private final CoefficientSource coefficients;
     private final PointSource a;
     private final PointSource b1;
     private final PointSource b2;
@@ -88,7 +87,6 @@ public final class ProvingKey {
         this.delta2 = b.delta2;
         this.ic = b.ic;
         this.coefficients = b.coefficients;
-        this.streamedCoefficients = b.streamedCoefficients;
         this.a = b.a;
         this.b1 = b.b1;
         this.b2 = b.b2;
@@ -115,7 +113,6 @@ public final class ProvingKey {
         b.delta2 = delta2;
         b.ic = ic;
         b.coefficients = coefficients;
-        b.streamedCoefficients = streamedCoefficients;
         b.a = a;
         b.b1 = b1;
         b.b2 = b2;
@@ -182,12 +179,12 @@ public final class ProvingKey {
      * @throws io.zkml4j.r1cs.binfile.BinFileException if a streamed key's file cannot be read again
      */
     public QapCoefficients coefficients() {
-        return coefficients != null ? coefficients : streamedCoefficients.read();
+        return coefficients.read();
     }
 
     /** The number of QAP coefficient entries, without reading them. */
     public int coefficientCount() {
-        return coefficients != null ? coefficients.size() : streamedCoefficients.size();
+        return coefficients.size();
     }
 
     /** The {@code nVars} A points (8 longs each). */
@@ -241,7 +238,7 @@ public final class ProvingKey {
                 points += 8L * v.size() * v.longsPerPoint();
             }
         }
-        return points + (coefficients != null ? coefficients.memoryBytes() : 0) + contributions.length;
+        return points + coefficients.memoryBytes() + contributions.length;
     }
 
     /** Whether the point vectors are read from a file while proving rather than held in memory. */
@@ -253,14 +250,22 @@ public final class ProvingKey {
     public interface Streamed extends PointSource {
     }
 
-    /** QAP coefficients that stay in a file (the zkey reader's): read again, and checked, on request. */
-    public interface StreamedCoefficients {
+    /**
+     * Where a key's QAP coefficients come from: memory ({@link QapCoefficients} itself) or a file (the
+     * zkey reader's, which reads them again, and checks them, on request).
+     */
+    public interface CoefficientSource {
 
         /** The number of entries. */
         int size();
 
-        /** The entries, from the file (the first call may hand over a copy read earlier). */
+        /** The entries (from a file: the first call may hand over a copy read earlier). */
         QapCoefficients read();
+
+        /** Bytes this source holds in memory between reads. */
+        default long memoryBytes() {
+            return 0;
+        }
     }
 
     @Override
@@ -284,8 +289,7 @@ public final class ProvingKey {
         private G1Affine delta1;
         private G2Affine delta2;
         private List<G1Affine> ic;
-        private QapCoefficients coefficients;
-        private StreamedCoefficients streamedCoefficients;
+        private CoefficientSource coefficients;
         private PointSource a;
         private PointSource b1;
         private PointSource b2;
@@ -346,16 +350,9 @@ public final class ProvingKey {
             return this;
         }
 
-        public Builder coefficients(QapCoefficients q) {
+        /** The QAP coefficients: in memory ({@link QapCoefficients}), or a source that reads and checks them. */
+        public Builder coefficients(CoefficientSource q) {
             this.coefficients = Objects.requireNonNull(q, "coefficients");
-            this.streamedCoefficients = null;
-            return this;
-        }
-
-        /** Coefficients that stay in a file (instead of {@link #coefficients}); the reader checks them. */
-        public Builder streamedCoefficients(StreamedCoefficients q) {
-            this.streamedCoefficients = Objects.requireNonNull(q, "streamedCoefficients");
-            this.coefficients = null;
             return this;
         }
 
@@ -431,10 +428,7 @@ public final class ProvingKey {
             if (domainSize < 1 || Integer.bitCount(domainSize) != 1) {
                 throw new IllegalArgumentException("Expected a power-of-two domain size but got " + domainSize);
             }
-            if ((coefficients == null) == (streamedCoefficients == null)) {
-                throw new IllegalArgumentException("Exactly one of coefficients and streamedCoefficients must be set");
-            }
-            for (Object o : new Object[] {alpha1, beta1, beta2, gamma2, delta1, delta2, ic, a, b1, b2, c, h}) {
+            for (Object o : new Object[] {coefficients, alpha1, beta1, beta2, gamma2, delta1, delta2, ic, a, b1, b2, c, h}) {
                 if (o == null) {
                     throw new IllegalArgumentException("Every point, vector and the coefficients must be set");
                 }
@@ -449,11 +443,13 @@ public final class ProvingKey {
             requireShape("B2", b2, g2, nVars);
             requireShape("C", c, g1, nVars - nPublic - 1);
             requireShape("H", h, g1, domainSize);
-            for (int i = 0; coefficients != null && i < coefficients.size(); i++) { // a reader checks its own
-                if (coefficients.constraint(i) >= domainSize || coefficients.signal(i) >= nVars) {
-                    throw new IllegalArgumentException("Coefficient " + i + " refers to constraint "
-                            + coefficients.constraint(i) + " and signal " + coefficients.signal(i)
-                            + ", outside domainSize " + domainSize + " / nVars " + nVars);
+            if (coefficients instanceof QapCoefficients q) { // a file source checks its own when it reads
+                for (int i = 0; i < q.size(); i++) {
+                    if (q.constraint(i) >= domainSize || q.signal(i) >= nVars) {
+                        throw new IllegalArgumentException("Coefficient " + i + " refers to constraint "
+                                + q.constraint(i) + " and signal " + q.signal(i)
+                                + ", outside domainSize " + domainSize + " / nVars " + nVars);
+                    }
                 }
             }
             return new ProvingKey(this);

@@ -22,7 +22,7 @@ import java.util.Objects;
  * <em>standard-form</em> witness value therefore yields the Montgomery form of {@code value·w}, which
  * is how {@link Groth16#prove} evaluates A and B without converting the witness. Immutable.
  */
-public final class QapCoefficients {
+public final class QapCoefficients implements ProvingKey.CoefficientSource {
 
     /** Matrix id of A. */
     public static final int A = 0;
@@ -79,6 +79,7 @@ public final class QapCoefficients {
     }
 
     /** Number of entries. */
+    @Override
     public int size() {
         return matrix.length;
     }
@@ -127,7 +128,14 @@ public final class QapCoefficients {
         return values;
     }
 
+    /** These coefficients themselves (they are in memory). */
+    @Override
+    public QapCoefficients read() {
+        return this;
+    }
+
     /** Bytes held: 44 per entry, as in the file. */
+    @Override
     public long memoryBytes() {
         return 44L * size();
     }

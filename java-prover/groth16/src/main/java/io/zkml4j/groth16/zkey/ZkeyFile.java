@@ -220,7 +220,7 @@ public final class ZkeyFile {
         if (streamFrom == null) {
             key.coefficients(coefficients);
         } else {
-            key.streamedCoefficients(new FileCoefficients(streamFrom, nVars, domainSize, coefficients));
+            key.coefficients(new FileCoefficients(streamFrom, nVars, domainSize, coefficients));
         }
         return key.nVars(nVars).nPublic(nPublic).domainSize(domainSize)
                 .alpha1(alpha1).beta1(beta1).beta2(beta2).gamma2(gamma2).delta1(delta1).delta2(delta2)
@@ -332,7 +332,7 @@ public final class ZkeyFile {
      * first caller, later callers get a fresh read of the section, checked again and required to hold the
      * same number of entries.
      */
-    private static final class FileCoefficients implements ProvingKey.StreamedCoefficients {
+    private static final class FileCoefficients implements ProvingKey.CoefficientSource {
         private final Path path;
         private final int nVars;
         private final int domainSize;
