@@ -2,6 +2,8 @@ package io.zkml4j.algebra.curve;
 
 import io.zkml4j.algebra.internal.CurveKernel;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
@@ -87,7 +89,7 @@ final class Pippenger {
             // Windows are independent: no duplicated bucket reduction.
             long[] sums = new long[windows * k0.jacobianLongs()];
             int tasks = Math.min(windows, 4 * workers);
-            IntStream.range(0, tasks).parallel().forEach(t -> {
+            runTasks(tasks, true, t -> {
                 CurveKernel k = kernels.get();
                 int from = windows * t / tasks, to = windows * (t + 1) / tasks;
                 try (PointSource.Reader reader = points.open()) {
@@ -99,7 +101,7 @@ final class Pippenger {
             int chunks = workers;
             int nChunks = (n + CHUNK - 1) / CHUNK;
             long[] partial = new long[chunks * k0.jacobianLongs()];
-            IntStream.range(0, chunks).parallel().forEach(t -> {
+            runTasks(chunks, true, t -> {
                 CurveKernel k = kernels.get();
                 int from = Math.min(n, nChunks * t / chunks * CHUNK);
                 int to = Math.min(n, nChunks * (t + 1) / chunks * CHUNK);
@@ -112,6 +114,36 @@ final class Pippenger {
             }
         }
         return result;
+    }
+
+    /**
+     * Runs {@code body} for tasks {@code 0..tasks−1} (on the common pool and the calling thread when
+     * {@code parallel}) and returns when every task has ended, also when one fails: then the first
+     * failure is thrown, the others suppressed in it. (A parallel stream rethrows the first failure at
+     * once, while other tasks may still hold a reader of the point source open.)
+     */
+    static void runTasks(int tasks, boolean parallel, IntConsumer body) {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        IntStream range = IntStream.range(0, tasks);
+        (parallel ? range.parallel() : range).forEach(t -> {
+            if (failure.get() != null) {
+                return;                                   // fail fast: tasks not yet started are skipped
+            }
+            try {
+                body.accept(t);
+            } catch (RuntimeException | Error e) {
+                if (!failure.compareAndSet(null, e) && failure.get() != e) {
+                    failure.get().addSuppressed(e);
+                }
+            }
+        });
+        Throwable e = failure.get();
+        if (e instanceof RuntimeException r) {
+            throw r;
+        }
+        if (e != null) {
+            throw (Error) e;
+        }
     }
 
     /** Buckets per window from which affine batch accumulation pays off (below, Jacobian buckets). */
@@ -223,8 +255,7 @@ final class Pippenger {
         long[] present = new long[(n + 63) >>> 6];
         int chunks = (n + CHUNK - 1) / CHUNK;
         int tasks = parallel ? Math.min(chunks, 2 * Runtime.getRuntime().availableProcessors()) : Math.min(chunks, 1);
-        IntStream range = IntStream.range(0, tasks);
-        (parallel ? range.parallel() : range).forEach(t -> {
+        runTasks(tasks, parallel, t -> {
             long[] stage = new long[CHUNK * aff];
             try (PointSource.Reader reader = points.open()) {
                 for (int chunk = chunks * t / tasks, end = chunks * (t + 1) / tasks; chunk < end; chunk++) {

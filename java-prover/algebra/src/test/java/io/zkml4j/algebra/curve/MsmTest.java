@@ -330,9 +330,14 @@ class MsmTest {
                 .isEqualTo(1 + (windows + Pippenger.WINDOWS_PER_PASS - 1) / Pippenger.WINDOWS_PER_PASS);
     }
 
+    /**
+     * The first chunk fails at once, the others only after a while: the MSM must still return only
+     * when every task has closed its reader (a parallel stream alone rethrows the first failure while
+     * the other tasks run on), with the first failure and the later ones suppressed in it.
+     */
     @Test
     void aFailingSourcePropagatesItsErrorAndClosesItsReaders() {
-        int n = Pippenger.CHUNK + 10;
+        int n = 4 * Pippenger.CHUNK;
         SplittableRandom rng = Seeds.rng("msm-failing");
         long[] fs = new long[4 * n];
         for (int i = 0; i < n; i++) {
@@ -356,6 +361,13 @@ class MsmTest {
                 return new Reader() {
                     @Override
                     public void read(int from, int count, long[] dst, int offset) {
+                        if (from != 0) {
+                            try {
+                                Thread.sleep(200);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }
                         throw new IllegalStateException("point " + from + " is unreadable");
                     }
 
@@ -368,7 +380,54 @@ class MsmTest {
         };
         assertThatThrownBy(() -> Msm.g1(failing, MsmScalars.fromMontgomery(fs, n)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("is unreadable");
-        assertThat(open.get()).isZero();
+        assertThat(open.get()).as("readers still open when the MSM returned").isZero();
+    }
+
+    @Test
+    void runTasksRunsEveryTaskOnceAndThrowsTheFirstFailureWithTheOthersSuppressed() {
+        for (boolean parallel : new boolean[] {false, true}) {
+            java.util.concurrent.atomic.AtomicIntegerArray runs = new java.util.concurrent.atomic.AtomicIntegerArray(64);
+            Pippenger.runTasks(64, parallel, runs::incrementAndGet);
+            for (int t = 0; t < 64; t++) {
+                assertThat(runs.get(t)).as("task %s", t).isEqualTo(1);
+            }
+            assertThatThrownBy(() -> Pippenger.runTasks(2, parallel, t -> {
+                throw new IllegalStateException("task " + t);
+            })).isInstanceOf(IllegalStateException.class)
+                    .satisfies(e -> assertThat(e.getSuppressed().length).isLessThanOrEqualTo(1));
+        }
+    }
+
+    /**
+     * Task 1 fails once task 0 has started; task 0 is still busy then. runTasks returns only after task
+     * 0 has ended (a parallel stream alone rethrows at once: the calling thread runs task 1 and a pool
+     * thread task 0, which would still hold its reader of the points).
+     */
+    @Test
+    void runTasksWaitsForTheOtherTasksWhenOneFails() {
+        for (boolean parallel : new boolean[] {false, true}) {
+            java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
+            assertThatThrownBy(() -> Pippenger.runTasks(2, parallel, t -> {
+                if (t == 0) {
+                    started.countDown();
+                    try {
+                        Thread.sleep(300);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    finished.set(true);
+                    return;
+                }
+                try {
+                    started.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IllegalStateException("task 1 failed");
+            })).hasMessage("task 1 failed");
+            assertThat(finished).as("task 0 had ended when runTasks returned (parallel: %s)", parallel).isTrue();
+        }
     }
 
     @Test
