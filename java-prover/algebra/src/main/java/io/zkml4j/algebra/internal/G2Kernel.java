@@ -369,7 +369,8 @@ public final class G2Kernel implements CurveKernel {
             e.mul(invScratch, 8 * (i + 1), invScratch, 8 * i, inv, 8 * i);
         }
         e.inverse(t, S3, invScratch, 8 * count);
-        for (int i = count - 1; i >= 0; i--) {
+        for (int j = 1; j <= count; j++) {          // i = count − j: a loop counting down took a JIT trap
+            int i = count - j;                      // (loop_limit_check) in every fresh 2^16 prove
             e.mul(t, S4, t, S3, invScratch, 8 * i);   // 1/d_i
             e.mul(t, S3, t, S3, inv, 8 * i);
             System.arraycopy(t, S4, inv, 8 * i, 8);

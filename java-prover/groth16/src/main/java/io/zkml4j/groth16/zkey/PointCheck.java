@@ -12,18 +12,20 @@ import io.zkml4j.algebra.internal.G2Kernel;
 final class PointCheck {
 
     private final boolean g2;
+    private final int longs;
     private final G1Kernel g1Kernel;
     private final G2Kernel g2Kernel;
 
     PointCheck(boolean g2) {
         this.g2 = g2;
+        this.longs = g2 ? G2Kernel.AFFINE_LONGS : G1Kernel.AFFINE_LONGS;
         this.g1Kernel = g2 ? null : new G1Kernel();
         this.g2Kernel = g2 ? new G2Kernel() : null;
     }
 
     /** Longs per point: 8 (G1) or 16 (G2). */
     int longs() {
-        return g2 ? G2Kernel.AFFINE_LONGS : G1Kernel.AFFINE_LONGS;
+        return longs;
     }
 
     /**
