@@ -1,6 +1,8 @@
 package io.zkml4j.algebra.curve;
 
 import io.zkml4j.algebra.internal.CurveKernel;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
@@ -89,12 +91,17 @@ final class Pippenger {
             // Windows are independent: no duplicated bucket reduction.
             long[] sums = new long[windows * k0.jacobianLongs()];
             int tasks = Math.min(windows, 4 * workers);
+            Queue<Workspace> spare = new ConcurrentLinkedQueue<>(); // one per thread, not one per task
             runTasks(tasks, true, t -> {
-                CurveKernel k = kernels.get();
+                Workspace ws = spare.poll();
+                if (ws == null) {
+                    ws = new Workspace(kernels.get(), c);
+                }
                 int from = windows * t / tasks, to = windows * (t + 1) / tasks;
                 try (PointSource.Reader reader = points.open()) {
-                    windowSums(k, reader, scalars, prof, 0, n, c, from, to, sums);
+                    windowSums(ws, reader, scalars, prof, 0, n, from, to, sums);
                 }
+                spare.add(ws);
             });
             combine(k0, sums, c, windows, result);
         } else { // few windows (small scalars): split the points instead, at chunk boundaries
@@ -281,7 +288,7 @@ final class Pippenger {
                            int c, int windows, long[] result) {
         long[] sums = new long[windows * k.jacobianLongs()];
         try (PointSource.Reader reader = points.open()) {
-            windowSums(k, reader, scalars, prof, from, to, c, 0, windows, sums);
+            windowSums(new Workspace(k, c), reader, scalars, prof, from, to, 0, windows, sums);
         }
         combine(k, sums, c, windows, result);
     }
@@ -300,13 +307,16 @@ final class Pippenger {
         }
     }
 
-    /** Fills {@code sums[w]} for {@code w in [wFrom, wTo)} with {@code Σ_{j in [from, to)} digit_w(s_j) · P_j}. */
-    static void windowSums(CurveKernel k, PointSource.Reader reader, MsmScalars scalars, Profile prof, int from,
-                           int to, int c, int wFrom, int wTo, long[] sums) {
-        if ((1 << (c - 1)) >= BATCH_AFFINE_MIN_BUCKETS) {
-            windowSumsBatchAffine(k, reader, scalars, prof, from, to, c, wFrom, wTo, sums);
+    /**
+     * Fills {@code sums[w]} for {@code w in [wFrom, wTo)} with {@code Σ_{j in [from, to)} digit_w(s_j) · P_j},
+     * windows of {@code ws.c} bits.
+     */
+    static void windowSums(Workspace ws, PointSource.Reader reader, MsmScalars scalars, Profile prof, int from,
+                           int to, int wFrom, int wTo, long[] sums) {
+        if (ws.buckets != null) {
+            windowSumsBatchAffine(ws, reader, scalars, prof, from, to, wFrom, wTo, sums);
         } else {
-            windowSumsJacobian(k, reader, scalars, prof, from, to, c, wFrom, wTo, sums);
+            windowSumsJacobian(ws.k, reader, scalars, prof, from, to, ws.c, wFrom, wTo, sums);
         }
     }
 
@@ -314,26 +324,56 @@ final class Pippenger {
     static final int WINDOWS_PER_PASS = 2;
 
     /**
+     * What one thread needs to accumulate windows of {@code c} bits: a kernel and, for batch-affine
+     * windows, the stage (a chunk of points, then per window of a pass its queue and pending slots) and
+     * {@value #WINDOWS_PER_PASS} sets of buckets. The tasks of one MSM pass it on (a few MB at large
+     * windows: allocated per task, they made the young generation grow during the MSMs); windows are
+     * marked by number, so buckets left from another window of the same MSM count as empty.
+     */
+    static final class Workspace {
+        final CurveKernel k;
+        final int c;
+        final long[] stage;
+        final AffineBuckets[] buckets;   // null: Jacobian buckets (small windows), made per call
+        final long[] running;
+        final long[] total;
+
+        Workspace(CurveKernel k, int c) {
+            this.k = k;
+            this.c = c;
+            int nb = 1 << (c - 1);
+            int aff = k.affineLongs();
+            this.running = new long[k.jacobianLongs()];
+            this.total = new long[k.jacobianLongs()];
+            if (nb < BATCH_AFFINE_MIN_BUCKETS) {
+                this.stage = null;
+                this.buckets = null;
+                return;
+            }
+            int batch = batchSize(nb);
+            this.stage = new long[(CHUNK + 2 * WINDOWS_PER_PASS * batch) * aff];
+            this.buckets = new AffineBuckets[WINDOWS_PER_PASS];
+            for (int g = 0; g < WINDOWS_PER_PASS; g++) {
+                int slots = (CHUNK + 2 * g * batch) * aff;
+                buckets[g] = new AffineBuckets(k, stage, slots, slots + batch * aff, nb, batch);
+            }
+        }
+    }
+
+    /**
      * {@link #windowSums} with affine buckets updated in batches sharing one inversion (see
      * {@link AffineBuckets} for how conflicts and exceptional points are handled), up to
      * {@value #WINDOWS_PER_PASS} windows per pass over the points.
      */
-    static void windowSumsBatchAffine(CurveKernel k, PointSource.Reader reader, MsmScalars scalars, Profile prof,
-                                      int from, int to, int c, int wFrom, int wTo, long[] sums) {
-        int jl = k.jacobianLongs();
-        int aff = k.affineLongs();
-        int nb = 1 << (c - 1);
-        int batch = batchSize(nb);
+    static void windowSumsBatchAffine(Workspace ws, PointSource.Reader reader, MsmScalars scalars, Profile prof,
+                                      int from, int to, int wFrom, int wTo, long[] sums) {
+        int jl = ws.k.jacobianLongs();
+        int c = ws.c;
         int group = Math.min(WINDOWS_PER_PASS, wTo - wFrom);
-        // The chunk, then per window of a pass: queue slots and pending slots (batch points each).
-        long[] stage = new long[(CHUNK + 2 * group * batch) * aff];
-        AffineBuckets[] buckets = new AffineBuckets[group];
-        for (int g = 0; g < group; g++) {
-            int slots = (CHUNK + 2 * g * batch) * aff;
-            buckets[g] = new AffineBuckets(k, stage, slots, slots + batch * aff, nb, batch);
-        }
-        long[] running = new long[jl];
-        long[] total = new long[jl];
+        long[] stage = ws.stage;
+        AffineBuckets[] buckets = ws.buckets;
+        long[] running = ws.running;
+        long[] total = ws.total;
         for (int w0 = wFrom; w0 < wTo; w0 += group) {
             int w1 = Math.min(wTo, w0 + group);
             for (int w = w0; w < w1; w++) {
