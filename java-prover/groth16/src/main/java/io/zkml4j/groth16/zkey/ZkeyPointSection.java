@@ -11,6 +11,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * One point section of a zkey (A, B1, B2, C or H), read from the file whenever an MSM asks for a run
@@ -27,6 +29,14 @@ final class ZkeyPointSection implements ProvingKey.Streamed {
 
     /** Points validated together: the aligned runs an MSM reads. */
     static final int BLOCK = io.zkml4j.algebra.curve.PointSource.CHUNK;
+
+    /**
+     * Direct buffers of closed readers, for the next ones: an MSM opens a reader per task, and a direct
+     * buffer's memory returns only when a collection finds the buffer unreachable, so one buffer per
+     * reader (up to 512 KB) piled up native memory between collections. Holds at most as many buffers
+     * as readers were ever open at once (a few per core).
+     */
+    private static final Queue<ByteBuffer> SPARE_BUFFERS = new ConcurrentLinkedQueue<>();
 
     private final Path path;
     private final String where;
@@ -75,7 +85,7 @@ final class ZkeyPointSection implements ProvingKey.Streamed {
     private final class SectionReader implements Reader {
         private final FileChannel channel;
         private final PointCheck check = new PointCheck(g2);
-        private ByteBuffer buffer = ByteBuffer.allocate(0);
+        private ByteBuffer buffer;
 
         SectionReader(FileChannel channel) {
             this.channel = channel;
@@ -86,9 +96,13 @@ final class ZkeyPointSection implements ProvingKey.Streamed {
             Objects.checkFromIndexSize(from, count, size);
             int longs = longsPerPoint();
             int bytes = Math.multiplyExact(count, 8 * longs);
-            if (buffer.capacity() < bytes) {
+            if (buffer == null || buffer.capacity() < bytes) {
                 // Direct: the file's bytes are copied once into it, and once from it into dst.
-                buffer = ByteBuffer.allocateDirect(bytes).order(ByteOrder.LITTLE_ENDIAN);
+                buffer = SPARE_BUFFERS.poll();
+                if (buffer == null || buffer.capacity() < bytes) {
+                    buffer = ByteBuffer.allocateDirect(Math.max(bytes, 8 * G2Kernel.AFFINE_LONGS * BLOCK))
+                            .order(ByteOrder.LITTLE_ENDIAN);
+                }
             }
             buffer.clear().limit(bytes);
             long position = offset + (long) from * 8 * longs;
@@ -136,6 +150,10 @@ final class ZkeyPointSection implements ProvingKey.Streamed {
 
         @Override
         public void close() {
+            if (buffer != null) {
+                SPARE_BUFFERS.add(buffer);
+                buffer = null;
+            }
             try {
                 channel.close();
             } catch (IOException e) {
