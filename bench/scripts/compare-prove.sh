@@ -86,6 +86,10 @@ fi
 per_hash=$(cat "$calib/per-hash"); base=$(cat "$calib/base")
 n_public=2 # out and y
 
+spread() { # min–max of the numbers on stdin, scaled by $1 (e.g. 1/1024 for KB -> MB), with $2 decimals
+  sort -g | awk -v f="$1" -v d="$2" 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%.*f–%.*f", d, lo * f, d, hi * f }'
+}
+
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 timed() { # <out-file> <cmd...>: appends "wall_s max_rss_kb" to <out-file>
@@ -95,6 +99,7 @@ timed() { # <out-file> <cmd...>: appends "wall_s max_rss_kb" to <out-file>
 }
 
 rows=()
+spreads=()
 breakdowns=()
 for p in "${powers[@]}"; do
   dir="$root/p$p"
@@ -144,6 +149,9 @@ for p in "${powers[@]}"; do
   rows+=("$(awk -v p="$p" -v c="$constraints" -v mb="$zkey_mb" -v sw="$s_wall" -v zw="$z_wall" -v sr="$s_rss" \
     -v zr="$z_rss" 'BEGIN { printf "| 2^%s | %d | %.1f | %.2f | %.2f | %.2f | %.0f | %.0f | %.1f |", p, c, mb, sw, zw,
       sw / zw, sr / 1024, zr / 1024, (zr / 1024) / mb }')")
+  spreads+=("2^$p: snarkjs $(cut -d' ' -f1 "$dir/t.snarkjs" | spread 1 2) s, $(cut -d' ' -f2 "$dir/t.snarkjs" \
+    | spread 0.0009765625 0) MB; zkml4j $(cut -d' ' -f1 "$dir/t.zkml4j" | spread 1 2) s, $(cut -d' ' -f2 \
+    "$dir/t.zkml4j" | spread 0.0009765625 0) MB")
   breakdowns+=("2^$p $(grep '^timings:' "$dir/t.zkml4j.stderr" | tail -1 | sed "s#$dir/##g")")
 done
 
@@ -155,6 +163,9 @@ echo
 echo "| power | constraints | zkey MB | snarkjs s | zkml4j s | ratio | snarkjs RSS MB | zkml4j RSS MB | zkml4j RSS/zkey |"
 echo "|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${rows[@]}"
+echo
+echo "Spread (fastest–slowest run, smallest–largest peak RSS):"
+printf '  %s\n' "${spreads[@]}"
 echo
 echo "zkml4j stages, last run (groth16 prove --timings):"
 printf '  %s\n' "${breakdowns[@]}"
