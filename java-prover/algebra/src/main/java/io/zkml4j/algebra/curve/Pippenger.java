@@ -40,10 +40,12 @@ import java.util.stream.IntStream;
  * where they are. So an MSM over a key file costs the file's pages in the OS cache, not in the heap.
  *
  * <p>Parallelism: windows are independent, so they are spread over the common ForkJoin pool and the
- * calling thread (groups of consecutive windows, up to four tasks per core for balance, one bucket
- * array, one kernel and one reader per task). When there are fewer than two windows per core (small
- * scalars) the points are split into one range per core instead, each running every window, and the
- * partial sums are added; that duplicates the bucket reduction, which is why it is not the default.
+ * calling thread (groups of consecutive windows, up to four tasks per core for balance, one reader per
+ * task; a thread's tasks share one {@link Workspace}: kernel, stage and buckets). When there are fewer
+ * than two windows per core (small scalars) the points are split into one range per core instead, each
+ * running every window, and the partial sums are added; that duplicates the bucket reduction, which is
+ * why it is not the default. A failing task fails the MSM once every other task has ended
+ * ({@link #runTasks}), so no reader outlives the call.
  */
 final class Pippenger {
 
