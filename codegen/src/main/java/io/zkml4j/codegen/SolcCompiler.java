@@ -2,6 +2,9 @@ package io.zkml4j.codegen;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zkml4j.testchain.NodeProcessException;
+import io.zkml4j.testchain.NodeTools;
+import io.zkml4j.testchain.ProcessResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -24,9 +28,9 @@ import java.util.stream.Stream;
  * import resolves next to the importing file.
  *
  * <p>Where things are found: the test-chain directory by system property {@code zkml.testchain.dir},
- * environment variable {@code ZKML_TEST_CHAIN_DIR}, or walking up from the working directory (as
- * the test harness's {@code NodeTools} does); {@code node} (version 20 or newer) by system property
- * {@code zkml.node} or {@code PATH}. Its {@code node_modules} must be installed (the Maven build of
+ * environment variable {@code ZKML_TEST_CHAIN_DIR}, or walking up from the working directory;
+ * {@code node} (version 20 or newer) by system property {@code zkml.node} or {@code PATH} — test-chain's
+ * {@link NodeTools} finds both and runs the script, as it does for snarkjs, circom and Hardhat. Its {@code node_modules} must be installed (the Maven build of
  * {@code test-chain} does that).
  *
  * <p>Immutable and thread-safe; every {@code compile} call starts one short node process (about
@@ -42,6 +46,9 @@ public final class SolcCompiler {
 
     /** Default time limit for one compilation. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(3);
+
+    /** How every message about a missing or unusable node starts. */
+    static final String REQUIREMENT = "Node.js >= " + NodeTools.MIN_NODE_MAJOR + " is required to compile Solidity: ";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static volatile SolcCompiler located;
@@ -72,7 +79,8 @@ public final class SolcCompiler {
             synchronized (SolcCompiler.class) {
                 c = located;
                 if (c == null) {
-                    c = at(NodeProcess.locateTestChainDir(), NodeProcess.locateNode());
+                    c = at(codegenError(() -> NodeTools.locateTestChainDir(" (solc-js lives in its node_modules)")),
+                            codegenError(() -> NodeTools.locateNode(REQUIREMENT)));
                     located = c;
                 }
             }
@@ -88,9 +96,9 @@ public final class SolcCompiler {
      */
     public static SolcCompiler at(Path testChainDir, Path node) {
         Path dir = testChainDir.toAbsolutePath().normalize();
-        if (!NodeProcess.isTestChainDir(dir)) {
+        if (!NodeTools.isTestChainDir(dir)) {
             throw new CodegenException(dir + " is not zkml4j's test-chain directory (expected a package.json named \""
-                    + NodeProcess.PACKAGE_NAME + "\")");
+                    + NodeTools.PACKAGE_NAME + "\")");
         }
         if (!Files.isRegularFile(dir.resolve(SCRIPT))) {
             throw new CodegenException(dir.resolve(SCRIPT) + " does not exist");
@@ -101,7 +109,7 @@ public final class SolcCompiler {
                     + dir.resolve("scripts/install-node-modules.sh") + "`)");
         }
         Path nodeExe = node.toAbsolutePath();
-        String version = NodeProcess.checkNodeVersion(nodeExe);
+        String version = codegenError(() -> NodeTools.checkNodeVersion(nodeExe, REQUIREMENT));
         return new SolcCompiler(dir, nodeExe, version, DEFAULT_OPTIMIZER_RUNS, DEFAULT_TIMEOUT);
     }
 
@@ -164,8 +172,14 @@ public final class SolcCompiler {
             for (Path s : sources) {
                 args.add(s.toAbsolutePath().normalize().toString());
             }
-            List<String> command = NodeProcess.command(node, testChainDir.resolve(SCRIPT), args);
-            NodeProcess.Result r = NodeProcess.run(command, testChainDir, timeout);
+            List<String> command = new ArrayList<>(List.of(node.toString(), testChainDir.resolve(SCRIPT).toString()));
+            command.addAll(args);
+            ProcessResult r;
+            try {
+                r = NodeTools.execute(command, testChainDir, timeout);
+            } catch (NodeProcessException e) {
+                throw new CodegenException(e.getMessage(), e);
+            }
             if (r.exitCode() != 0) {
                 String message = r.stderr().strip();
                 throw new CodegenException("Solidity compilation failed (exit " + r.exitCode() + ") for "
@@ -216,5 +230,14 @@ public final class SolcCompiler {
     @Override
     public String toString() {
         return "SolcCompiler[" + testChainDir + ", node " + nodeVersion + ", runs " + optimizerRuns + "]";
+    }
+
+    /** {@code lookup}'s result; its IllegalStateException (what is missing, and how to get it) as a CodegenException. */
+    private static <T> T codegenError(Supplier<T> lookup) {
+        try {
+            return lookup.get();
+        } catch (IllegalStateException e) {
+            throw new CodegenException(e.getMessage(), e);
+        }
     }
 }

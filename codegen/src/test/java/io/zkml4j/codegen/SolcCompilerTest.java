@@ -52,7 +52,7 @@ class SolcCompilerTest {
     @Test
     void findsTestChainWalkingUpFromASubdirectory() {
         Path here = Path.of("").toAbsolutePath();
-        assertThat(NodeProcess.findTestChainDir(here)).hasValueSatisfying(p ->
+        assertThat(io.zkml4j.testchain.NodeTools.findTestChainDir(here)).hasValueSatisfying(p ->
                 assertThat(p.getFileName().toString()).isEqualTo("test-chain"));
     }
 

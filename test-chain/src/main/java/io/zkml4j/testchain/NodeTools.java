@@ -46,7 +46,7 @@ public final class NodeTools {
     public static final int MIN_NODE_MAJOR = 20;
 
     /** The {@code name} in test-chain/package.json, used to recognise the directory. */
-    static final String PACKAGE_NAME = "zkml4j-test-chain";
+    public static final String PACKAGE_NAME = "zkml4j-test-chain";
 
     /** Written by install-node-modules.sh after a successful {@code npm ci}. */
     static final String INSTALL_STAMP = ".zkml4j-install-stamp";
@@ -83,7 +83,7 @@ public final class NodeTools {
             synchronized (NodeTools.class) {
                 tools = located;
                 if (tools == null) {
-                    tools = at(locateTestChainDir(), locateNode());
+                    tools = at(locateTestChainDir(""), locateNode(REQUIREMENT));
                     located = tools;
                 }
             }
@@ -110,7 +110,7 @@ public final class NodeTools {
                             + "(`mvn -pl test-chain generate-resources`); by hand: `bash "
                             + dir.resolve("scripts/install-node-modules.sh") + "`.");
         }
-        String version = nodeVersion(node.toAbsolutePath());
+        String version = checkNodeVersion(node.toAbsolutePath(), REQUIREMENT);
         return new NodeTools(dir, node.toAbsolutePath(), version);
     }
 
@@ -203,7 +203,15 @@ public final class NodeTools {
         return exec(workingDir, script, args, timeout).requireSuccess();
     }
 
-    static ProcessResult execute(List<String> command, Path workingDir, Duration timeout) {
+    /**
+     * Runs {@code command} in {@code workingDir} and returns its result whatever the exit code; standard
+     * input is empty and the output goes through temporary files (no pipe can fill up). For commands that
+     * are not {@code node <script>} run from this instance's project (codegen runs solc-js this way).
+     *
+     * @throws NodeProcessException if it cannot start, or has not exited after {@code timeout} (it and its
+     *     child processes are then killed)
+     */
+    public static ProcessResult execute(List<String> command, Path workingDir, Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
         if (!Files.isDirectory(workingDir)) {
             throw new IllegalArgumentException("Working directory " + workingDir + " does not exist");
@@ -264,7 +272,15 @@ public final class NodeTools {
 
     // ---- Lookup ----
 
-    static Path locateTestChainDir() {
+    /**
+     * The test-chain directory: the system property {@value #DIR_PROPERTY}, the environment variable
+     * {@code ZKML_TEST_CHAIN_DIR}, else the nearest one at or above the working directory.
+     *
+     * @param why words for the "cannot find" message, after "test-chain directory", e.g. {@code " (solc-js
+     *     lives in its node_modules)"}; may be empty
+     * @throws IllegalStateException if a named directory is not test-chain, or none is found
+     */
+    public static Path locateTestChainDir(String why) {
         String explicit = System.getProperty(DIR_PROPERTY);
         String source = "system property " + DIR_PROPERTY;
         if (explicit == null || explicit.isBlank()) {
@@ -274,19 +290,19 @@ public final class NodeTools {
         if (explicit != null && !explicit.isBlank()) {
             Path dir = Path.of(explicit).toAbsolutePath().normalize();
             if (!isTestChainDir(dir)) {
-                throw new IllegalStateException(
-                        source + " = " + explicit + " is not zkml4j's test-chain directory");
+                throw new IllegalStateException(source + " = " + explicit + " is not zkml4j's test-chain "
+                        + "directory (expected a package.json named \"" + PACKAGE_NAME + "\")");
             }
             return dir;
         }
         Path start = Path.of(System.getProperty("user.dir"));
         return findTestChainDir(start).orElseThrow(() -> new IllegalStateException(
-                "Cannot find zkml4j's test-chain directory from " + start.toAbsolutePath()
-                        + " or any parent; set -D" + DIR_PROPERTY + "=/path/to/test-chain"));
+                "Cannot find zkml4j's test-chain directory" + why + " from " + start.toAbsolutePath()
+                        + " or any parent; set -D" + DIR_PROPERTY + "=/path/to/test-chain or ZKML_TEST_CHAIN_DIR"));
     }
 
     /** The nearest directory at or above {@code start} that is, or contains, test-chain. */
-    static Optional<Path> findTestChainDir(Path start) {
+    public static Optional<Path> findTestChainDir(Path start) {
         for (Path dir = start.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
             if (isTestChainDir(dir)) {
                 return Optional.of(dir);
@@ -299,7 +315,8 @@ public final class NodeTools {
         return Optional.empty();
     }
 
-    static boolean isTestChainDir(Path dir) {
+    /** Whether {@code dir} holds the package.json of the npm project named {@value #PACKAGE_NAME}. */
+    public static boolean isTestChainDir(Path dir) {
         Path packageJson = dir.resolve("package.json");
         if (!Files.isRegularFile(packageJson)) {
             return false;
@@ -311,20 +328,28 @@ public final class NodeTools {
         }
     }
 
-    static Path locateNode() {
+    /**
+     * The {@code node} executable: the system property {@value #NODE_PROPERTY}, else the first on
+     * {@code PATH}.
+     *
+     * @param requirement the start of every message, e.g. {@code "Node.js >= 20 is required to compile
+     *     Solidity: "}
+     * @throws IllegalStateException if there is none
+     */
+    public static Path locateNode(String requirement) {
         String explicit = System.getProperty(NODE_PROPERTY);
         if (explicit != null && !explicit.isBlank()) {
             Path node = Path.of(explicit);
             if (!Files.isExecutable(node)) {
                 throw new IllegalStateException(
-                        REQUIREMENT + "system property " + NODE_PROPERTY + " = " + explicit
+                        requirement + "system property " + NODE_PROPERTY + " = " + explicit
                                 + " is not an executable file.");
             }
             return node;
         }
         String path = Objects.requireNonNullElse(System.getenv("PATH"), "");
         return findOnPath(isWindows() ? "node.exe" : "node", path).orElseThrow(() -> new IllegalStateException(
-                REQUIREMENT + "no 'node' on PATH (" + path + "); install Node.js or set -D"
+                requirement + "no 'node' on PATH (" + path + "); install Node.js or set -D"
                         + NODE_PROPERTY + "=/path/to/node."));
     }
 
@@ -341,7 +366,14 @@ public final class NodeTools {
         return Optional.empty();
     }
 
-    private static String nodeVersion(Path node) {
+    /**
+     * Runs {@code node -p process.versions.node}, returning e.g. {@code "20.20.2"}.
+     *
+     * @param requirement the start of every message (see {@link #locateNode(String)})
+     * @throws IllegalStateException if node does not run, reports no version, or is older than
+     *     {@value #MIN_NODE_MAJOR}
+     */
+    public static String checkNodeVersion(Path node, String requirement) {
         ProcessResult result;
         try {
             result =
@@ -350,17 +382,17 @@ public final class NodeTools {
                             Path.of(System.getProperty("java.io.tmpdir")),
                             VERSION_CHECK_TIMEOUT);
         } catch (NodeProcessException e) {
-            throw new IllegalStateException(REQUIREMENT + node + " does not run: " + e.getMessage(), e);
+            throw new IllegalStateException(requirement + node + " does not run: " + e.getMessage(), e);
         }
         String version = result.stdout().strip();
         if (!result.succeeded() || !version.matches("\\d+\\.\\d+\\.\\d+.*")) {
             throw new IllegalStateException(
-                    REQUIREMENT + node + " did not report a version (exit " + result.exitCode() + "): "
+                    requirement + node + " did not report a version (exit " + result.exitCode() + "): "
                             + result.output().strip());
         }
         int major = Integer.parseInt(version.substring(0, version.indexOf('.')));
         if (major < MIN_NODE_MAJOR) {
-            throw new IllegalStateException(REQUIREMENT + node + " is version " + version + ".");
+            throw new IllegalStateException(requirement + node + " is version " + version + ".");
         }
         return version;
     }

@@ -22,7 +22,12 @@ public record ProcessResult(
         command = List.copyOf(command);
     }
 
-    /** Whether the process exited with status 0. */
+    /** The command as one line that can be pasted into a shell. */
+    public String commandLine() {
+        return NodeProcessException.commandLine(command);
+    }
+
+        /** Whether the process exited with status 0. */
     public boolean succeeded() {
         return exitCode == 0;
     }
