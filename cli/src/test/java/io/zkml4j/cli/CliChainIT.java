@@ -53,19 +53,9 @@ class CliChainIT {
 
     private Process chain;
 
-    /** What one launcher run left. */
-    record Run(int exitCode, String out, String err) {
-
-        @Override
-        public String toString() {
-            return "exit " + exitCode + "\n--- stdout ---\n" + out + "\n--- stderr ---\n" + err;
-        }
-    }
-
     @BeforeAll
     static void locate() {
-        launcher = Path.of(System.getProperty("zkml4j.launcher", "../zkml4j")).toAbsolutePath().normalize();
-        assertThat(launcher).as("the launcher (system property zkml4j.launcher)").isExecutable();
+        launcher = LauncherRun.launcher();
     }
 
     @AfterEach
@@ -78,28 +68,8 @@ class CliChainIT {
         }
     }
 
-    private Run zkml4j(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(launcher.toString());
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
-        pb.environment().putAll(env);
-        pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        Path out = Files.createTempFile("zkml4j-it", ".out");
-        Path err = Files.createTempFile("zkml4j-it", ".err");
-        try {
-            pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-            Process p = pb.start();
-            if (!p.waitFor(90, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError("zkml4j " + String.join(" ", args) + " did not finish in 90 s");
-            }
-            return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
+    private LauncherRun zkml4j(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return LauncherRun.of(launcher, dir, env, args);
     }
 
     /** Reads {@code stream}'s lines into a queue on a daemon thread. */
@@ -180,14 +150,14 @@ class CliChainIT {
         fixture(dir, "proof.json");
         fixture(dir, "public.json");
         Map<String, String> none = Map.of();
-        Run solidity = zkml4j(none, "verifier", "solidity", "verification_key.json", "Verifier.sol");
+        LauncherRun solidity = zkml4j(none, "verifier", "solidity", "verification_key.json", "Verifier.sol");
         assertThat(solidity.exitCode()).as(solidity.toString()).isZero();
         assertThat(Files.readString(dir.resolve("Verifier.sol"))).contains("contract Groth16Verifier");
 
         // 3. zkml4j deploy --verify, with a dev key in an environment variable
         String devKey = DevAccounts.account(0).getEcKeyPair().getPrivateKey().toString(16);
         Map<String, String> env = Map.of("ZKML_IT_KEY", "0x" + devKey);
-        Run deploy = zkml4j(env, "deploy", "--rpc", rpcUrl, "--chain-id", "31337", "--key-env", "ZKML_IT_KEY",
+        LauncherRun deploy = zkml4j(env, "deploy", "--rpc", rpcUrl, "--chain-id", "31337", "--key-env", "ZKML_IT_KEY",
                 "Verifier.sol", "--verify", "proof.json", "public.json");
         assertThat(deploy.exitCode()).as(deploy.toString()).isZero();
         List<String> outLines = deploy.out().lines().toList();
@@ -200,14 +170,14 @@ class CliChainIT {
         // 4. a tampered public.json: exit 1, false
         String pub = Files.readString(dir.resolve("public.json"));
         Files.writeString(dir.resolve("tampered.json"), pub.replace("\"5\"", "\"6\""));
-        Run tampered = zkml4j(env, "deploy", "--rpc", rpcUrl, "--key-env", "ZKML_IT_KEY", "Verifier.sol",
+        LauncherRun tampered = zkml4j(env, "deploy", "--rpc", rpcUrl, "--key-env", "ZKML_IT_KEY", "Verifier.sol",
                 "--verify", "proof.json", "tampered.json");
         assertThat(tampered.exitCode()).as(tampered.toString()).isEqualTo(ExitCodes.INVALID_PROOF);
         assertThat(tampered.out()).matches("0x[0-9a-f]{40}\nfalse\n");
         assertThat(tampered.out()).doesNotStartWith(outLines.get(0)); // a second contract
 
         // 5. the wrong chain id: refused before anything is signed
-        Run wrongChain = zkml4j(env, "deploy", "--rpc", rpcUrl, "--chain-id", "1", "--key-env", "ZKML_IT_KEY",
+        LauncherRun wrongChain = zkml4j(env, "deploy", "--rpc", rpcUrl, "--chain-id", "1", "--key-env", "ZKML_IT_KEY",
                 "Verifier.sol");
         assertThat(wrongChain.exitCode()).as(wrongChain.toString()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(wrongChain.err()).startsWith("zkml4j deploy: The node at " + rpcUrl + " reports chain id 31337");
