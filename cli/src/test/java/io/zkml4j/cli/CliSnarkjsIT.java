@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zkml4j.testchain.Snarkjs;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -32,48 +30,18 @@ class CliSnarkjsIT {
     @TempDir
     Path dir;
 
-    /** What one launcher run left. */
-    record Run(int exitCode, String out, String err) {
-
-        @Override
-        public String toString() {
-            return "exit " + exitCode + "\n--- stdout ---\n" + out + "\n--- stderr ---\n" + err;
-        }
-    }
-
     @BeforeAll
     static void locate() {
         snarkjs = Snarkjs.locate().withTimeout(Duration.ofMinutes(2));
-        launcher = Path.of(System.getProperty("zkml4j.launcher", "../zkml4j")).toAbsolutePath().normalize();
-        assertThat(launcher).as("the launcher (system property zkml4j.launcher)").isExecutable();
+        launcher = LauncherRun.launcher();
     }
 
-    private Run zkml4j(String... args) throws IOException, InterruptedException {
+    private LauncherRun zkml4j(String... args) throws IOException, InterruptedException {
         return zkml4j(Map.of(), args);
     }
 
-    private Run zkml4j(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(launcher.toString());
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
-        pb.environment().putAll(env);
-        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        Path out = Files.createTempFile("zkml4j-it", ".out");
-        Path err = Files.createTempFile("zkml4j-it", ".err");
-        try {
-            pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-            Process p = pb.start();
-            if (!p.waitFor(90, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError("zkml4j " + String.join(" ", args) + " did not finish in 90 s");
-            }
-            return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
+    private LauncherRun zkml4j(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return LauncherRun.of(launcher, dir, env, args);
     }
 
     @Test
@@ -81,19 +49,19 @@ class CliSnarkjsIT {
         Path r1cs = fixture(dir, "multiplier.r1cs");
         Path ptau = fixture(dir, "pot4_prepared.ptau");
 
-        Run setup = zkml4j("groth16", "setup", "multiplier.r1cs", "pot4_prepared.ptau", "m_0000.zkey");
+        LauncherRun setup = zkml4j("groth16", "setup", "multiplier.r1cs", "pot4_prepared.ptau", "m_0000.zkey");
         assertThat(setup.exitCode()).as(setup.toString()).isZero();
         assertThat(setup.out()).startsWith("Circuit hash: \n\t\taf617310 35eb6c75");
         assertThat(snarkjs.zkeyVerify(r1cs, ptau, dir.resolve("m_0000.zkey"))).isTrue();
 
-        Run contribute = zkml4j("zkey", "contribute", "m_0000.zkey", "m_0001.zkey", "--name=it", "-e=entropy");
+        LauncherRun contribute = zkml4j("zkey", "contribute", "m_0000.zkey", "m_0001.zkey", "--name=it", "-e=entropy");
         assertThat(contribute.exitCode()).as(contribute.toString()).isZero();
         assertThat(contribute.out()).contains("Contribution Hash: \n\t\t");
         assertThat(snarkjs.zkeyVerify(r1cs, ptau, dir.resolve("m_0001.zkey"))).isTrue();
 
         // and snarkjs exports the same verification key from it as we do
         snarkjs.zkeyExportVerificationKey(dir.resolve("m_0001.zkey"), dir.resolve("vk_snarkjs.json"));
-        Run export = zkml4j("zkey", "export-vk", "m_0001.zkey", "vk_ours.json");
+        LauncherRun export = zkml4j("zkey", "export-vk", "m_0001.zkey", "vk_ours.json");
         assertThat(export.exitCode()).as(export.toString()).isZero();
         assertThat(Files.readString(dir.resolve("vk_ours.json")))
                 .isEqualTo(Files.readString(dir.resolve("vk_snarkjs.json")));
@@ -105,7 +73,7 @@ class CliSnarkjsIT {
         fixture(dir, "multiplier.wtns");
         Path vk = fixture(dir, "verification_key.json");
 
-        Run prove = zkml4j("groth16", "prove", "multiplier.zkey", "multiplier.wtns", "proof.json", "public.json");
+        LauncherRun prove = zkml4j("groth16", "prove", "multiplier.zkey", "multiplier.wtns", "proof.json", "public.json");
 
         assertThat(prove.exitCode()).as(prove.toString()).isZero();
         assertThat(prove.out()).isEmpty();
@@ -122,33 +90,33 @@ class CliSnarkjsIT {
         fixture(dir, "verification_key.json");
         snarkjs.groth16Prove(zkey, wtns, dir.resolve("proof.json"), dir.resolve("public.json"));
 
-        Run ok = zkml4j("groth16", "verify", "verification_key.json", "public.json", "proof.json");
+        LauncherRun ok = zkml4j("groth16", "verify", "verification_key.json", "public.json", "proof.json");
         assertThat(ok.exitCode()).as(ok.toString()).isZero();
         assertThat(ok.out()).isEqualTo("OK!\n");
 
         String pub = Files.readString(dir.resolve("public.json"));
         Files.writeString(dir.resolve("tampered.json"), pub.replace("\"5\"", "\"6\""));
-        Run invalid = zkml4j("groth16", "verify", "verification_key.json", "tampered.json", "proof.json");
+        LauncherRun invalid = zkml4j("groth16", "verify", "verification_key.json", "tampered.json", "proof.json");
         assertThat(invalid.exitCode()).as(invalid.toString()).isEqualTo(ExitCodes.INVALID_PROOF);
         assertThat(invalid.out()).isEqualTo("Invalid proof\n");
         assertThat(snarkjs.groth16Verify(dir.resolve("verification_key.json"), dir.resolve("tampered.json"),
                 dir.resolve("proof.json"))).as("snarkjs agrees").isFalse();
 
         Files.writeString(dir.resolve("garbage.json"), "{\"pi_a\": [1, 2");
-        Run garbage = zkml4j("groth16", "verify", "verification_key.json", "public.json", "garbage.json");
+        LauncherRun garbage = zkml4j("groth16", "verify", "verification_key.json", "public.json", "garbage.json");
         assertThat(garbage.exitCode()).as(garbage.toString()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(garbage.err()).startsWith("zkml4j groth16 verify: garbage.json").doesNotContain("\tat ");
         assertThat(garbage.err().lines().count()).isEqualTo(1);
         assertThat(garbage.out()).isEmpty();
 
-        Run calldata = zkml4j("verifier", "calldata", "proof.json", "public.json");
+        LauncherRun calldata = zkml4j("verifier", "calldata", "proof.json", "public.json");
         assertThat(calldata.exitCode()).as(calldata.toString()).isZero();
         assertThat(calldata.out()).startsWith("[\"0x").endsWith("]\n");
     }
 
     @Test
     void anInterruptedRunLeavesNoTemporaryAndNoOutput() throws Exception {
-        Run created = zkml4j("ptau", "new", "11", "pot11.ptau");
+        LauncherRun created = zkml4j("ptau", "new", "11", "pot11.ptau");
         assertThat(created.exitCode()).as(created.toString()).isZero();
         List<String> command = List.of(launcher.toString(), "ptau", "prepare", "pot11.ptau", "pot11_final.ptau");
         Process p = new ProcessBuilder(command).directory(dir.toFile())
@@ -173,36 +141,36 @@ class CliSnarkjsIT {
 
     @Test
     void theLauncherReportsUsageAndVersion() throws Exception {
-        Run version = zkml4j("--version");
+        LauncherRun version = zkml4j("--version");
         assertThat(version.exitCode()).isZero();
         assertThat(version.out()).startsWith("zkml4j ").contains("Java ");
         int major = Integer.parseInt(version.out().lines().toList().get(1).replaceAll("^Java (\\d+).*", "$1"));
         assertThat(major).isGreaterThanOrEqualTo(21);
 
-        Run usage = zkml4j("groth16", "prove", "only-one.zkey");
+        LauncherRun usage = zkml4j("groth16", "prove", "only-one.zkey");
         assertThat(usage.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(usage.err()).contains("Missing required parameters").contains("Usage: zkml4j groth16 prove");
         assertThat(usage.out()).isEmpty();
 
         // A JAVA_HOME that is not a JDK >= 21 is passed over, not fatal.
-        Run badHome = zkml4j(Map.of("JAVA_HOME", dir.toString()), "--version");
+        LauncherRun badHome = zkml4j(Map.of("JAVA_HOME", dir.toString()), "--version");
         assertThat(badHome.exitCode()).as(badHome.toString()).isZero();
     }
 
     @Test
     void aModelWitnessAndDevelopmentKeyFromZkml4jProveWithSnarkjs() throws Exception {
         Path model = io.zkml4j.prover.model.ModelFixtures.dir("digits_mlp");
-        Run compile = zkml4j("-q", "compile", model.resolve("model.onnx").toString(), "--calibrate",
+        LauncherRun compile = zkml4j("-q", "compile", model.resolve("model.onnx").toString(), "--calibrate",
                 model.resolve("test_inputs.json").toString(), "--out", "m");
         assertThat(compile.exitCode()).as(compile.toString()).isZero();
-        Run witness = zkml4j("-q", "witness", "m", model.resolve("input.json").toString(), "w.wtns");
+        LauncherRun witness = zkml4j("-q", "witness", "m", model.resolve("input.json").toString(), "w.wtns");
         assertThat(witness.exitCode()).as(witness.toString()).isZero();
-        Run setup = zkml4j("-q", "setup", "m");
+        LauncherRun setup = zkml4j("-q", "setup", "m");
         assertThat(setup.exitCode()).as(setup.toString()).isZero();
 
         snarkjs.groth16Prove(dir.resolve("m/circuit.zkey"), dir.resolve("w.wtns"), dir.resolve("proof.json"),
                 dir.resolve("public.json"));
-        Run verify = zkml4j("groth16", "verify", "m/verification_key.json", "public.json", "proof.json");
+        LauncherRun verify = zkml4j("groth16", "verify", "m/verification_key.json", "public.json", "proof.json");
         assertThat(verify.exitCode()).as(verify.toString()).isZero();
         assertThat(snarkjs.groth16Verify(dir.resolve("m/verification_key.json"), dir.resolve("public.json"),
                 dir.resolve("proof.json"))).isTrue();
