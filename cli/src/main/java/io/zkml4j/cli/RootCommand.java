@@ -44,7 +44,8 @@ import picocli.CommandLine.ScopeType;
             "",
             "Results for scripts (hashes, calldata, OK!) go to stdout; progress and summaries to stderr.",
             "Environment: ZKML4J_PROGRESS=auto|bar|plain|off, ZKML4J_DEBUG=1 (stack traces), "
-                    + "ZKML4J_JAVA_OPTS (JVM options, read by the launcher)."
+                    + "ZKML4J_JAVA_OPTS (JVM options) and ZKML4J_SIMD=auto|1|0 (vector kernels when proving; "
+                    + "auto: keys of 256 MiB and more on AVX-512 CPUs), both read by the launcher."
         })
 final class RootCommand {
 
