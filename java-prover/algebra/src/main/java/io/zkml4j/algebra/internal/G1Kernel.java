@@ -26,13 +26,9 @@ public final class G1Kernel implements CurveKernel {
     private static final int S0 = 0, S1 = 4, S2 = 8, S3 = 12, S4 = 16, S5 = 20, S6 = 24, S7 = 28,
             S8 = 32, S9 = 36, S10 = 40, S11 = 44;
 
-    /** Batches from this size on go to the vector kernel, when there is one. */
-    static final int LANES_MIN_BATCH = 16;
-
     private final long[] t = new long[48];
     private final long[] negated = new long[AFFINE_LONGS];
-    private final boolean useLanes;
-    private AffineBatchAdder lanes; // made on the first large batch
+    private final LaneBatches lanes;
 
     /** A kernel that runs its large batch additions on vector lanes once {@link Lanes#ready()}. */
     public G1Kernel() {
@@ -41,7 +37,7 @@ public final class G1Kernel implements CurveKernel {
 
     /** @param useLanes whether batch additions may use the vector kernel (tests compare both) */
     G1Kernel(boolean useLanes) {
-        this.useLanes = useLanes && Lanes.enabled();
+        this.lanes = new LaneBatches(useLanes, Lanes::g1BatchAdder, 2.7);
     }
 
     @Override
@@ -320,7 +316,7 @@ public final class G1Kernel implements CurveKernel {
     /** On the lanes: 148–150 ns per addition against 406–416 ns on the scalar kernel (LanesBenchmark, BENCHMARKS.md). */
     @Override
     public double batchAddAffineCost() {
-        return useLanes && Lanes.ready() ? 2.7 : CurveKernel.super.batchAddAffineCost();
+        return lanes.cost(CurveKernel.super.batchAddAffineCost());
     }
 
     @Override
@@ -329,11 +325,7 @@ public final class G1Kernel implements CurveKernel {
         if (count == 0) {
             return;
         }
-        if (useLanes && count >= LANES_MIN_BATCH && Lanes.ready()) {
-            if (lanes == null) {
-                lanes = Lanes.g1BatchAdder();
-            }
-            lanes.batchAddAffine(buckets, bucketOffsets, points, pointOffsets, negate, count);
+        if (lanes.batchAddAffine(buckets, bucketOffsets, points, pointOffsets, negate, count)) {
             return;
         }
         if (inv.length < 4 * count) {

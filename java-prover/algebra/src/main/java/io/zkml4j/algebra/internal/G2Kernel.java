@@ -36,8 +36,7 @@ public final class G2Kernel implements CurveKernel {
     private final Fq2Kernel e = new Fq2Kernel(Fq.KERNEL);
     private final long[] t = new long[96];
     private final long[] negated = new long[AFFINE_LONGS];
-    private final boolean useLanes;
-    private AffineBatchAdder lanes; // made on the first large batch
+    private final LaneBatches lanes;
 
     /** A kernel that runs its large batch additions on vector lanes once {@link Lanes#ready()}. */
     public G2Kernel() {
@@ -46,7 +45,7 @@ public final class G2Kernel implements CurveKernel {
 
     /** @param useLanes whether batch additions may use the vector kernel (tests compare both) */
     G2Kernel(boolean useLanes) {
-        this.useLanes = useLanes && Lanes.enabled();
+        this.lanes = new LaneBatches(useLanes, Lanes::g2BatchAdder, 1.9);
     }
 
     @Override
@@ -339,7 +338,7 @@ public final class G2Kernel implements CurveKernel {
     /** On the lanes: 351 ns per addition against 1,364 ns on the scalar kernel (LanesBenchmark, BENCHMARKS.md). */
     @Override
     public double batchAddAffineCost() {
-        return useLanes && Lanes.ready() ? 1.9 : CurveKernel.super.batchAddAffineCost();
+        return lanes.cost(CurveKernel.super.batchAddAffineCost());
     }
 
     @Override
@@ -348,11 +347,7 @@ public final class G2Kernel implements CurveKernel {
         if (count == 0) {
             return;
         }
-        if (useLanes && count >= G1Kernel.LANES_MIN_BATCH && Lanes.ready()) {
-            if (lanes == null) {
-                lanes = Lanes.g2BatchAdder();
-            }
-            lanes.batchAddAffine(buckets, bucketOffsets, points, pointOffsets, negate, count);
+        if (lanes.batchAddAffine(buckets, bucketOffsets, points, pointOffsets, negate, count)) {
             return;
         }
         if (inv.length < 8 * count) {
