@@ -216,15 +216,10 @@ public final class ZkeyFile {
             contributions = new byte[(int) s10.remaining()];
             s10.bytes(contributions, "the contributions");
         }
-        ProvingKey.Builder key = ProvingKey.builder();
-        if (streamFrom == null) {
-            key.coefficients(coefficients);
-        } else {
-            key.coefficients(new FileCoefficients(streamFrom, nVars, domainSize, coefficients));
-        }
-        return key.nVars(nVars).nPublic(nPublic).domainSize(domainSize)
+        return ProvingKey.builder().nVars(nVars).nPublic(nPublic).domainSize(domainSize)
                 .alpha1(alpha1).beta1(beta1).beta2(beta2).gamma2(gamma2).delta1(delta1).delta2(delta2)
-                .ic(ic)
+                .ic(ic).coefficients(streamFrom == null ? coefficients
+                        : new FileCoefficients(streamFrom, nVars, domainSize, coefficients))
                 .pointsA(a).pointsB1(b1).pointsB2(b2).pointsC(c).pointsH(h)
                 .contributions(contributions)
                 .build();
