@@ -33,7 +33,9 @@ public final class G2Kernel implements CurveKernel {
     private static final int S0 = 0, S1 = 8, S2 = 16, S3 = 24, S4 = 32, S5 = 40, S6 = 48, S7 = 56,
             S8 = 64, S9 = 72, S10 = 80, S11 = 88;
 
-    private final Fq2Kernel e = new Fq2Kernel(Fq.KERNEL);
+    private static final MontgomeryKernel FQ = Fq.KERNEL;
+
+    private final Fq2Kernel e = new Fq2Kernel(FQ);
     private final long[] t = new long[96];
     private final long[] negated = new long[AFFINE_LONGS];
     private final LaneBatches lanes;
@@ -354,21 +356,29 @@ public final class G2Kernel implements CurveKernel {
             inv = new long[8 * count];
             invScratch = new long[8 * (count + 1)];
         }
+        // 1/d = conj(d) / N(d) with the norm N(d) = d0² + d1² in Fq, non-zero for d ≠ 0 (−1 is not a
+        // square mod q): Montgomery's trick runs over the norms, 7 Fq products per element against
+        // 9 (and 15 fewer additions) over Fq2 elements. invScratch holds the prefix products of the
+        // norms in its first 4·(count + 1) longs and the norms after them.
         final long[] t = this.t;
+        final int norms = 4 * (count + 1);
+        FQ.setOne(invScratch, 0);
         for (int i = 0; i < count; i++) {       // d_i = x_P − x_bucket, non-zero by precondition
-            e.sub(inv, 8 * i, points, pointOffsets[i], buckets, bucketOffsets[i]);
+            int d = 8 * i, n = norms + 4 * i;
+            e.sub(inv, d, points, pointOffsets[i], buckets, bucketOffsets[i]);
+            FQ.square(invScratch, n, inv, d);
+            FQ.square(t, S0, inv, d + 4);
+            FQ.add(invScratch, n, invScratch, n, t, S0);
+            FQ.mul(invScratch, 4 * (i + 1), invScratch, 4 * i, invScratch, n);
         }
-        // Montgomery's trick over Fq2: prefix products, one inversion, back-substitution.
-        e.setOne(invScratch, 0);
-        for (int i = 0; i < count; i++) {
-            e.mul(invScratch, 8 * (i + 1), invScratch, 8 * i, inv, 8 * i);
-        }
-        e.inverse(t, S3, invScratch, 8 * count);
+        FQ.inverse(t, S3, invScratch, 4 * count);   // 1 / (N_0 ⋯ N_{count−1})
         for (int j = 1; j <= count; j++) {          // i = count − j: a loop counting down took a JIT trap
-            int i = count - j;                      // (loop_limit_check) in every fresh 2^16 prove
-            e.mul(t, S4, t, S3, invScratch, 8 * i);   // 1/d_i
-            e.mul(t, S3, t, S3, inv, 8 * i);
-            System.arraycopy(t, S4, inv, 8 * i, 8);
+            int i = count - j, d = 8 * i;           // (loop_limit_check) in every fresh 2^16 prove
+            FQ.mul(t, S4, t, S3, invScratch, 4 * i);              // 1/N_i
+            FQ.mul(t, S3, t, S3, invScratch, norms + 4 * i);
+            FQ.mul(inv, d, inv, d, t, S4);                        // 1/d_i = (d0, −d1) / N_i
+            FQ.mul(inv, d + 4, inv, d + 4, t, S4);
+            FQ.neg(inv, d + 4, inv, d + 4);
         }
         for (int i = 0; i < count; i++) {
             int b = bucketOffsets[i], p = pointOffsets[i];
