@@ -318,7 +318,7 @@ final class Pippenger {
         if (ws.buckets != null) {
             windowSumsBatchAffine(ws, reader, scalars, prof, from, to, wFrom, wTo, sums);
         } else {
-            windowSumsJacobian(ws.k, reader, scalars, prof, from, to, ws.c, wFrom, wTo, sums);
+            windowSumsJacobian(ws, reader, scalars, prof, from, to, wFrom, wTo, sums);
         }
     }
 
@@ -326,17 +326,21 @@ final class Pippenger {
     static final int WINDOWS_PER_PASS = 2;
 
     /**
-     * What one thread needs to accumulate windows of {@code c} bits: a kernel and, for batch-affine
-     * windows, the stage (a chunk of points, then per window of a pass its queue and pending slots) and
-     * {@value #WINDOWS_PER_PASS} sets of buckets. The tasks of one MSM pass it on (a few MB at large
-     * windows: allocated per task, they made the young generation grow during the MSMs); windows are
-     * marked by number, so buckets left from another window of the same MSM count as empty.
+     * What one thread needs to accumulate windows of {@code c} bits: a kernel, a stage (a chunk of points;
+     * for batch-affine windows then per window of a pass its queue and pending slots) and either
+     * {@value #WINDOWS_PER_PASS} sets of affine buckets or, for small windows, one set of Jacobian buckets.
+     * The tasks of one MSM pass it on (a few MB at large windows: allocated per task, they made the young
+     * generation grow during the MSMs); windows are marked by number, so buckets left from another window
+     * of the same MSM count as empty.
      */
     static final class Workspace {
         final CurveKernel k;
         final int c;
         final long[] stage;
-        final AffineBuckets[] buckets;   // null: Jacobian buckets (small windows), made per call
+        final AffineBuckets[] buckets;   // null for small windows: the Jacobian buckets below instead
+        final long[] jacobianBuckets;    // small windows only; bucket b holds a sum iff stamps[b] == epoch
+        final int[] stamps;
+        int epoch;                       // one per window accumulated in jacobianBuckets
         final long[] running;
         final long[] total;
 
@@ -348,10 +352,14 @@ final class Pippenger {
             this.running = new long[k.jacobianLongs()];
             this.total = new long[k.jacobianLongs()];
             if (nb < BATCH_AFFINE_MIN_BUCKETS) {
-                this.stage = null;
+                this.stage = new long[CHUNK * aff];
                 this.buckets = null;
+                this.jacobianBuckets = new long[nb * k.jacobianLongs()];
+                this.stamps = new int[nb];
                 return;
             }
+            this.jacobianBuckets = null;
+            this.stamps = null;
             int batch = batchSize(nb);
             this.stage = new long[(CHUNK + 2 * WINDOWS_PER_PASS * batch) * aff];
             this.buckets = new AffineBuckets[WINDOWS_PER_PASS];
@@ -655,20 +663,21 @@ final class Pippenger {
     }
 
     /** {@link #windowSums} with Jacobian buckets and mixed additions (small windows). */
-    static void windowSumsJacobian(CurveKernel k, PointSource.Reader reader, MsmScalars scalars, Profile prof,
-                                   int from, int to, int c, int wFrom, int wTo, long[] sums) {
+    static void windowSumsJacobian(Workspace ws, PointSource.Reader reader, MsmScalars scalars, Profile prof,
+                                   int from, int to, int wFrom, int wTo, long[] sums) {
+        CurveKernel k = ws.k;
+        int c = ws.c;
         int jl = k.jacobianLongs();
         int aff = k.affineLongs();
-        int nb = 1 << (c - 1);
-        long[] buckets = new long[nb * jl];
-        int[] stamp = new int[nb];
-        long[] running = new long[jl];
-        long[] total = new long[jl];
-        long[] stage = new long[CHUNK * aff];
+        long[] buckets = ws.jacobianBuckets;
+        int[] stamp = ws.stamps;
+        long[] running = ws.running;
+        long[] total = ws.total;
+        long[] stage = ws.stage;
         long[] s = scalars.limbs();
         int base = scalars.offset();
         for (int w = wFrom; w < wTo; w++) {
-            int mark = w + 1;
+            int mark = ++ws.epoch;
             int maxBucket = -1;
             for (int cs = from, ce; cs < to; cs = ce) {
                 int chunk = cs / CHUNK;
