@@ -1,5 +1,6 @@
 package io.zkml4j.bench;
 
+import io.zkml4j.algebra.curve.Msm;
 import io.zkml4j.groth16.Groth16;
 import io.zkml4j.groth16.ProofWithPublicSignals;
 import io.zkml4j.groth16.ProveOptions;
@@ -17,7 +18,9 @@ import java.util.Map;
  * {@code ProveFiles <circuit.zkey> <witness.wtns> <proof.json> <public.json> [repeats]}: proves like
  * {@code snarkjs groth16 prove} and prints wall-clock times (key loading, then each proof with its stage
  * breakdown), for comparisons with snarkjs (see {@code bench/scripts/compare-snarkjs.sh}). The first
- * proofs include JIT warm-up; the last is written.
+ * proofs include JIT warm-up; the last is written. With {@code -Dzkml4j.bench.warmLanes=true} (and
+ * {@code --add-modules jdk.incubator.vector}) it starts the vector kernels' warm-up first, which the
+ * prover itself does only from 2^17 constraints, so that later proofs of smaller keys run on the lanes too.
  */
 public final class ProveFiles {
 
@@ -30,6 +33,9 @@ public final class ProveFiles {
             System.exit(2);
         }
         int repeats = args.length > 4 ? Integer.parseInt(args[4]) : 5;
+        if (Boolean.getBoolean("zkml4j.bench.warmLanes")) {
+            Msm.warmUp();
+        }
         long t0 = System.nanoTime();
         ProvingKey pk = ZkeyFile.read(Path.of(args[0]));
         Witness w = WtnsFile.read(Path.of(args[1]));
