@@ -83,16 +83,7 @@ public final class Fq extends PrimeFieldElement<Fq> {
      * zero. The input array is not modified.
      */
     public static Fq[] batchInverse(Fq[] elements) {
-        long[] flat = new long[4 * elements.length];
-        for (int i = 0; i < elements.length; i++) {
-            elements[i].writeMontgomery(flat, 4 * i);
-        }
-        KERNEL.batchInverse(flat, 0, elements.length, new long[flat.length]);
-        Fq[] out = new Fq[elements.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = fromMontgomeryLimbs(flat, 4 * i);
-        }
-        return out;
+        return ZERO.inverses(elements, Fq[]::new);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.zkml4j.algebra.internal.MontgomeryKernel;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import java.util.random.RandomGenerator;
 
 /**
@@ -288,6 +289,23 @@ public abstract sealed class PrimeFieldElement<F extends PrimeFieldElement<F>> i
                 return wrap(r);
             }
         }
+    }
+
+    /**
+     * The inverses of {@code elements} with one field inversion (Montgomery's trick), zero mapping to
+     * zero, in a new array made by {@code newArray}; the input is not modified.
+     */
+    final F[] inverses(F[] elements, IntFunction<F[]> newArray) {
+        long[] flat = new long[4 * elements.length];
+        for (int i = 0; i < elements.length; i++) {
+            elements[i].writeMontgomery(flat, 4 * i);
+        }
+        kernel().batchInverse(flat, 0, elements.length, new long[flat.length]);
+        F[] out = newArray.apply(elements.length);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = fromMontgomery(flat, 4 * i);
+        }
+        return out;
     }
 
     @SuppressWarnings("unchecked")
