@@ -28,16 +28,17 @@ import java.util.stream.IntStream;
  *
  * <p>Bucket accumulation: with at least {@value #BATCH_AFFINE_MIN_BUCKETS} buckets, buckets are affine
  * and updated in batches that share one field inversion (about 6 multiplications per point instead of
- * 11 for a mixed Jacobian addition); a point whose bucket is already queued waits for the next batch,
- * and exceptional points (equal or opposite to the bucket) go to a Jacobian overflow bucket. With
- * fewer buckets (small inputs, small scalars) buckets are Jacobian and take mixed additions. The G1
- * kernel runs large batches on 8 vector lanes once they are compiled and measured faster
+ * 11 for a mixed Jacobian addition); points whose bucket is already queued are summed among themselves
+ * in pending slots that later batches add (a bucket hit by many points in a row is summed as a tree),
+ * and exceptional points (equal or opposite to the sum they would join) go to a Jacobian overflow
+ * bucket. With fewer buckets (small inputs, small scalars) buckets are Jacobian and take mixed additions.
+ * The G1 and G2 kernels run large batches on 8 vector lanes once they are compiled and measured faster
  * ({@link io.zkml4j.algebra.internal.Lanes}, when the JVM has the Vector API); the window size follows
  * the kernel's cost per batched addition.
  *
  * <p>Memory: the points are never all in memory — each task holds one chunk (plus the copies of the
- * points waiting for a later batch), its buckets, and one reader of the source; the scalars are read
- * where they are. So an MSM over a key file costs the file's pages in the OS cache, not in the heap.
+ * points queued past their chunk and the pending sums), its buckets, and one reader of the source; the
+ * scalars are read where they are. So an MSM over a key file costs the file's pages in the OS cache, not in the heap.
  *
  * <p>Parallelism: windows are independent, so they are spread over the common ForkJoin pool and the
  * calling thread (groups of consecutive windows, up to four tasks per core for balance, one reader per
@@ -361,11 +362,10 @@ final class Pippenger {
             this.jacobianBuckets = null;
             this.stamps = null;
             int batch = batchSize(nb);
-            this.stage = new long[(CHUNK + 2 * WINDOWS_PER_PASS * batch) * aff];
+            this.stage = new long[(CHUNK + WINDOWS_PER_PASS * batch) * aff];
             this.buckets = new AffineBuckets[WINDOWS_PER_PASS];
             for (int g = 0; g < WINDOWS_PER_PASS; g++) {
-                int slots = (CHUNK + 2 * g * batch) * aff;
-                buckets[g] = new AffineBuckets(k, stage, slots, slots + batch * aff, nb, batch);
+                buckets[g] = new AffineBuckets(k, stage, (CHUNK + g * batch) * aff, nb, batch);
             }
         }
     }
@@ -435,64 +435,69 @@ final class Pippenger {
 
     /**
      * The buckets of one window in affine form, updated in batches of additions that share one field
-     * inversion ({@link CurveKernel#batchAddAffine}). A batch may touch each bucket once: a point whose
-     * bucket is already queued waits in a pending list (as long as the batch) and joins the next batch;
-     * when the list is full, or at the end of the window if it would conflict again, it goes to the
-     * bucket's Jacobian overflow accumulator instead, as do points with the bucket's x (equal or opposite
-     * points, which the affine formula cannot add). A bucket's value is its affine part plus its overflow.
+     * inversion ({@link CurveKernel#batchAddAffine}). A batch may touch each bucket once. A point whose
+     * bucket is already queued goes to a pending list (as long as the batch) of partial sums for that
+     * bucket: into a pending entry of the same bucket that this batch does not touch yet (an addition in
+     * the same batch), else into a new entry. After each batch, each bucket takes one of its entries and
+     * its other entries are added into each other, so a bucket that many points share in a row (equal
+     * scalars, small witness values) is summed as a tree in a few batches, not one point per batch. Points
+     * with the x of the sum they would join (equal or opposite, which the affine formula cannot add), and
+     * points that find the pending list full, go to the bucket's Jacobian overflow accumulator. A
+     * bucket's value is its affine part plus its overflow.
      *
      * <p>Points come from the shared {@code stage} array: the current chunk at offset 0, and this
-     * window's slots for the queued and the pending points that outlive their chunk
-     * ({@link #finishChunk} runs the batch that refers to the chunk and moves what is left into the
-     * slots). Overflow accumulators are allocated on demand (they are rare), not one per bucket.
+     * window's queue slots for the points that outlive their chunk or come from the pending list
+     * ({@link #finishChunk} runs the batch that refers to the chunk). Pending entries live in
+     * {@link #affine} after the buckets, so a batch can add to them. Overflow accumulators are allocated on
+     * demand (they are rare), not one per bucket.
      */
     private static final class AffineBuckets {
         final CurveKernel k;
         final long[] stage;
-        final long[] affine;
+        final long[] affine;             // the buckets, then the pending entries' slots
         long[] overflow;
         int maxBucket;
         private final int aff;
         private final int jl;
         private final int batch;
         private final int queueSlots;
-        private final int pendingSlots;
+        private final int pendingBase;
         private final int[] stampAffine;
         private final int[] stampOverflow;
         private final int[] overflowSlot;
         private int overflowCount;
         private final int[] queued;
-        private final int[] queueBucket;
+        private final int[] queueTarget;
         private final int[] queuePoint;
         private final boolean[] queueNegate;
         private final int[] pendingBucket;
-        private final int[] pendingPoint;
-        private final boolean[] pendingNegate;
+        private final int[] pendingTargeted;  // batch id in which the entry is a target
+        private final int[] pendingOf;        // a pending entry of the bucket, if valid (see #pendingEntry)
         private int queueCount;
         private int pendingCount;
         private int batchId = 1;
         private int mark;
 
-        AffineBuckets(CurveKernel k, long[] stage, int queueSlots, int pendingSlots, int buckets, int batch) {
+        AffineBuckets(CurveKernel k, long[] stage, int queueSlots, int buckets, int batch) {
             this.k = k;
             this.stage = stage;
             this.aff = k.affineLongs();
             this.jl = k.jacobianLongs();
             this.batch = batch;
             this.queueSlots = queueSlots;
-            this.pendingSlots = pendingSlots;
-            this.affine = new long[buckets * aff];
+            this.pendingBase = buckets * aff;
+            this.affine = new long[(buckets + batch) * aff];
             this.overflow = new long[64 * jl];
             this.stampAffine = new int[buckets];
             this.stampOverflow = new int[buckets];
             this.overflowSlot = new int[buckets];
             this.queued = new int[buckets];
-            this.queueBucket = new int[batch];
+            this.queueTarget = new int[batch];
             this.queuePoint = new int[batch];
             this.queueNegate = new boolean[batch];
             this.pendingBucket = new int[batch];
-            this.pendingPoint = new int[batch];
-            this.pendingNegate = new boolean[batch];
+            this.pendingTargeted = new int[batch];
+            this.pendingOf = new int[buckets];
         }
 
         /** Empties every bucket for the window whose (non-zero, distinct) mark is given. */
@@ -526,37 +531,52 @@ final class Pippenger {
 
         /** Bucket {@code b} (not empty) gets {@code ±P} added, now or in a later batch. */
         private void add(int b, int po, boolean sub) {
-            if (queued[b] == batchId) {
-                if (pendingCount < batch) {
-                    int slot = pendingSlots + pendingCount * aff;
-                    System.arraycopy(stage, po, stage, slot, aff);
-                    pendingBucket[pendingCount] = b;
-                    pendingPoint[pendingCount] = slot;
-                    pendingNegate[pendingCount] = sub;
-                    pendingCount++;
+            if (queued[b] != batchId) {
+                queued[b] = batchId;
+                enqueue(b, b * aff, stage, po, sub, false);
+            } else {
+                int e = pendingEntry(b, pendingCount);
+                if (e >= 0) {
+                    pendingTargeted[e] = batchId;
+                    enqueue(b, pendingBase + e * aff, stage, po, sub, false);
+                } else if (pendingCount < batch) {
+                    e = pendingCount++;
+                    int slot = pendingBase + e * aff;
+                    System.arraycopy(stage, po, affine, slot, aff);
+                    if (sub) {
+                        k.negateAffine(affine, slot);
+                    }
+                    pendingBucket[e] = b;
+                    pendingTargeted[e] = 0;
+                    pendingOf[b] = e;
                 } else {
-                    addToOverflow(b, po, sub);
+                    addToOverflow(b, stage, po, sub);
                 }
-                return;
             }
-            enqueue(b, po, sub);
             while (queueCount == batch) {
                 runBatch();
-                drainPending(false);
+                drainPending();
             }
+        }
+
+        /** A pending entry of bucket {@code b} among the first {@code count} that this batch does not add to yet, or −1. */
+        private int pendingEntry(int b, int count) {
+            int e = pendingOf[b];
+            return e < count && pendingBucket[e] == b && pendingTargeted[e] != batchId ? e : -1;
         }
 
         /** Before the chunk area is overwritten: runs the batch that may refer to it. */
         void finishChunk() {
             runBatch();
-            drainPending(false);
+            drainPending();
         }
 
         /** Runs everything still queued or pending; afterwards every bucket holds its full value. */
         void finishWindow() {
-            runBatch();
-            drainPending(true);
-            runBatch();
+            while (queueCount > 0 || pendingCount > 0) {
+                runBatch();
+                drainPending();
+            }
         }
 
         /**
@@ -586,65 +606,68 @@ final class Pippenger {
             return overflowSlot[b] * jl;
         }
 
-        /** Queues {@code ±P} for bucket {@code b}; {@code P} at {@code stage[po]}, copied to a slot if {@code copy}. */
-        private void enqueue(int b, int po, boolean sub, boolean copy) {
-            if (k.sameX(affine, b * aff, stage, po)) {
-                addToOverflow(b, po, sub);
+        /**
+         * Queues the addition of {@code ±P} ({@code P} at {@code src[po]}, copied to a queue slot if
+         * {@code copy}) to the affine sum at {@code target} (bucket {@code b} or one of its pending
+         * entries), or adds it to the bucket's overflow when both have the same x.
+         */
+        private void enqueue(int b, int target, long[] src, int po, boolean sub, boolean copy) {
+            if (k.sameX(affine, target, src, po)) {
+                addToOverflow(b, src, po, sub);
                 return;
             }
             if (copy) {
                 int slot = queueSlots + queueCount * aff;
-                System.arraycopy(stage, po, stage, slot, aff);
+                System.arraycopy(src, po, stage, slot, aff);
                 po = slot;
             }
-            queued[b] = batchId;
-            queueBucket[queueCount] = b * aff;
+            queueTarget[queueCount] = target;
             queuePoint[queueCount] = po;
             queueNegate[queueCount] = sub;
             queueCount++;
         }
 
-        private void enqueue(int b, int po, boolean sub) {
-            enqueue(b, po, sub, false);
-        }
-
+        /** Runs the queued additions and starts a new batch (also when none were queued). */
         private void runBatch() {
-            if (queueCount == 0) { // rare, so never passed on: the kernel's hot code keeps no untested branch
-                return;
+            if (queueCount > 0) { // an empty batch is never passed on: the kernel's hot code keeps no untested branch
+                k.batchAddAffine(affine, queueTarget, stage, queuePoint, queueNegate, queueCount);
+                queueCount = 0;
             }
-            k.batchAddAffine(affine, queueBucket, stage, queuePoint, queueNegate, queueCount);
-            queueCount = 0;
             batchId++;
         }
 
         /**
-         * Moves pending points into the (empty) batch, copying them to queue slots (their pending slots
-         * are reused as the list is compacted); those that conflict again stay, or overflow.
+         * After a batch: each bucket with pending entries takes one into the (empty) batch; its other
+         * entries are added into each other where they can be, the rest stay (the list is compacted).
          */
-        private void drainPending(boolean last) {
+        private void drainPending() {
             int n = pendingCount;
             pendingCount = 0;
             for (int i = 0; i < n; i++) {
-                int b = pendingBucket[i], po = pendingPoint[i];
-                boolean sub = pendingNegate[i];
+                int b = pendingBucket[i];
+                int slot = pendingBase + i * aff;
                 if (queued[b] != batchId) {
-                    enqueue(b, po, sub, true);
-                } else if (last) {
-                    addToOverflow(b, po, sub);
-                } else {
-                    int slot = pendingSlots + pendingCount * aff;
-                    if (slot != po) {
-                        System.arraycopy(stage, po, stage, slot, aff);
-                    }
-                    pendingBucket[pendingCount] = b;
-                    pendingPoint[pendingCount] = slot;
-                    pendingNegate[pendingCount] = sub;
-                    pendingCount++;
+                    queued[b] = batchId;
+                    enqueue(b, b * aff, affine, slot, false, true);
+                    continue;
                 }
+                int e = pendingEntry(b, pendingCount);
+                if (e >= 0) {
+                    pendingTargeted[e] = batchId;
+                    enqueue(b, pendingBase + e * aff, affine, slot, false, true);
+                    continue;
+                }
+                e = pendingCount++;
+                if (e != i) {
+                    System.arraycopy(affine, slot, affine, pendingBase + e * aff, aff);
+                }
+                pendingBucket[e] = b;
+                pendingTargeted[e] = 0;
+                pendingOf[b] = e;
             }
         }
 
-        private void addToOverflow(int b, int po, boolean sub) {
+        private void addToOverflow(int b, long[] src, int po, boolean sub) {
             if (stampOverflow[b] != mark) {
                 stampOverflow[b] = mark;
                 if ((overflowCount + 1) * jl > overflow.length) {
@@ -655,9 +678,9 @@ final class Pippenger {
             }
             int oo = overflowOffset(b);
             if (sub) {
-                k.subMixed(overflow, oo, overflow, oo, stage, po);
+                k.subMixed(overflow, oo, overflow, oo, src, po);
             } else {
-                k.addMixed(overflow, oo, overflow, oo, stage, po);
+                k.addMixed(overflow, oo, overflow, oo, src, po);
             }
         }
     }

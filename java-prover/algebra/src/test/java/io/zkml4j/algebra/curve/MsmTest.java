@@ -186,6 +186,22 @@ class MsmTest {
     }
 
     @Test
+    void aBucketSharedByThousandsOfPointsInARowMatchesTheOracle() {
+        // Equal scalars put their points into the same bucket of every window, one after another (as the
+        // repeated values of a real witness do): the pending list sums them as a tree over a few batches.
+        int n = 6000;
+        SplittableRandom rng = Seeds.rng("msm-hot-bucket");
+        Bases bases = Bases.of(n, rng);
+        Fr hot = Fr.random(rng);
+        Fr[] s = scalars(n, i -> i % 3 == 2 ? Fr.random(rng) : i % 97 == 0 ? hot.neg() : hot);
+        assertThat(Pippenger.windowBits(n, 254)).isGreaterThanOrEqualTo(9);
+        assertThat(Msm.g1(bases.points(), s)).isEqualTo(bases.expected(s));
+        Bases2 bases2 = Bases2.of(n / 2, rng);
+        Fr[] s2 = java.util.Arrays.copyOf(s, n / 2);
+        assertThat(Msm.g2(bases2.points(), s2)).isEqualTo(bases2.expected(s2));
+    }
+
+    @Test
     void emptyInputIsInfinity() {
         assertThat(Msm.g1(new G1Affine[0], new Fr[0]).isInfinity()).isTrue();
         assertThat(Msm.g1(new long[0], new long[0], 0).isInfinity()).isTrue();
