@@ -38,7 +38,8 @@ import java.util.stream.IntStream;
  *
  * <p>Memory: the points are never all in memory — each task holds one chunk (plus the copies of the
  * points queued past their chunk and the pending sums), its buckets, and one reader of the source; the
- * scalars are read where they are. So an MSM over a key file costs the file's pages in the OS cache, not in the heap.
+ * scalars are read where they are. So an MSM over a key file costs the file's pages in the OS cache,
+ * not in the heap.
  *
  * <p>Parallelism: windows are independent, so they are spread over the common ForkJoin pool and the
  * calling thread (groups of consecutive windows, up to four tasks per core for balance, one reader per
