@@ -72,11 +72,16 @@ public final class Fq2Kernel {
         fq.mul(r, ro + 4, a, ao + 4, k, ko);
     }
 
-    /** {@code r = a^-1}; the inverse of zero is zero (callers that must reject zero check first). */
-    public void inverse(long[] r, int ro, long[] a, int ao) {
+    /** {@code r = a0² + a1²} (4 limbs, in the base field): the norm, non-zero for {@code a ≠ 0}. */
+    public void norm(long[] r, int ro, long[] a, int ao) {
         fq.square(t, 0, a, ao);
         fq.square(t, 4, a, ao + 4);
-        fq.add(t, 0, t, 0, t, 4);
+        fq.add(r, ro, t, 0, t, 4);
+    }
+
+    /** {@code r = a^-1} = conj(a) / norm(a); the inverse of zero is zero (callers that must reject zero check first). */
+    public void inverse(long[] r, int ro, long[] a, int ao) {
+        norm(t, 0, a, ao);
         fq.inverse(t, 0, t, 0);
         fq.mul(r, ro, a, ao, t, 0);
         fq.mul(t, 4, a, ao + 4, t, 0);

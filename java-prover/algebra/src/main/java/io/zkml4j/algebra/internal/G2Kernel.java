@@ -366,9 +366,7 @@ public final class G2Kernel implements CurveKernel {
         for (int i = 0; i < count; i++) {       // d_i = x_P − x_bucket, non-zero by precondition
             int d = 8 * i, n = norms + 4 * i;
             e.sub(inv, d, points, pointOffsets[i], buckets, bucketOffsets[i]);
-            FQ.square(invScratch, n, inv, d);
-            FQ.square(t, S0, inv, d + 4);
-            FQ.add(invScratch, n, invScratch, n, t, S0);
+            e.norm(invScratch, n, inv, d);
             FQ.mul(invScratch, 4 * (i + 1), invScratch, 4 * i, invScratch, n);
         }
         FQ.inverse(t, S3, invScratch, 4 * count);   // 1 / (N_0 ⋯ N_{count−1})
@@ -376,8 +374,7 @@ public final class G2Kernel implements CurveKernel {
             int i = count - j, d = 8 * i;           // (loop_limit_check) in every fresh 2^16 prove
             FQ.mul(t, S4, t, S3, invScratch, 4 * i);              // 1/N_i
             FQ.mul(t, S3, t, S3, invScratch, norms + 4 * i);
-            FQ.mul(inv, d, inv, d, t, S4);                        // 1/d_i = (d0, −d1) / N_i
-            FQ.mul(inv, d + 4, inv, d + 4, t, S4);
+            e.mulByFq(inv, d, inv, d, t, S4);                     // 1/d_i = (d0, −d1) / N_i
             FQ.neg(inv, d + 4, inv, d + 4);
         }
         for (int i = 0; i < count; i++) {
