@@ -329,7 +329,7 @@ final class Pippenger {
 
     /**
      * What one thread needs to accumulate windows of {@code c} bits: a kernel, a stage (a chunk of points;
-     * for batch-affine windows then per window of a pass its queue and pending slots) and either
+     * for batch-affine windows then per window of a pass its queue slots) and either
      * {@value #WINDOWS_PER_PASS} sets of affine buckets or, for small windows, one set of Jacobian buckets.
      * The tasks of one MSM pass it on (a few MB at large windows: allocated per task, they made the young
      * generation grow during the MSMs); windows are marked by number, so buckets left from another window
